@@ -1,0 +1,64 @@
+import CheckInCore
+import CheckInSQLite
+import Foundation
+
+/// What every command runs with.
+struct CommandContext: Sendable {
+  let invocation: Invocation
+  let settings: Settings
+  let console: Console
+  let environment: [String: String]
+  let clock: @Sendable () -> Date
+  let timeZone: TimeZone
+
+  var json: Bool { settings.json }
+
+  /// Opens the station's database; the demo database is created on first use.
+  func openStore(create: Bool = false) throws(BackendError) -> LocalStore {
+    if settings.isDemo && !FileManager.default.fileExists(atPath: settings.databasePath) {
+      let count = try DemoCommand.create(at: settings.databasePath, context: self)
+      console.warn("created the demo database at \(settings.databasePath) (\(count) members)")
+    }
+    if create {
+      do {
+        try Paths.makeParentDirectory(of: settings.databasePath)
+      } catch {
+        throw .storage("Can't create the folder for \(settings.databasePath): \(error)")
+      }
+    }
+    return try LocalStore(
+      path: settings.databasePath,
+      options: LocalStore.Options(
+        create: create, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds),
+      clock: clock, timeZone: timeZone)
+  }
+
+  /// Opens the store for a station that checks members in: its branch must exist there.
+  func openStation() throws(BackendError) -> LocalStore {
+    let store = try openStore()
+    let branches = try store.branches()
+    guard branches.contains(where: { $0.id == settings.branchID }) else {
+      let known = branches.map { "\($0.id) \($0.name)" }.joined(separator: ", ")
+      throw .storage(
+        "Branch \(settings.branchID) isn't in \(settings.databasePath) (branches: "
+          + "\(known.isEmpty ? "none" : known)) — check --branch")
+    }
+    return store
+  }
+
+  func stationContext() -> StationContext {
+    StationContext(
+      now: clock(), timeZone: timeZone, policy: settings.policy,
+      stationName: settings.stationName)
+  }
+
+  /// Reports a failure in the output's format and returns the matching status.
+  func fail(_ message: String, status: ExitCode = .failure) -> ExitCode {
+    if json {
+      console.line(Reports.error(message).rendered)
+    } else {
+      console.warn(message)
+    }
+    return status
+  }
+}

@@ -1,0 +1,111 @@
+/// One command-line option: its name, whether it takes a value, and its help line. The parser and
+/// the help text both read this table, so they can't disagree.
+struct OptionSpec: Sendable {
+  let name: String
+  /// The value's placeholder (`PATH`), or `nil` for a flag.
+  let value: String?
+  let help: String
+
+  var takesValue: Bool { value != nil }
+
+  /// `--db PATH`
+  var synopsis: String { value.map { "--\(name) \($0)" } ?? "--\(name)" }
+}
+
+/// A subcommand: what it takes and what it does.
+struct CommandSpec: Sendable {
+  let name: String
+  let arguments: String
+  let summary: String
+  /// Options only this command accepts (global options are accepted everywhere).
+  let options: [OptionSpec]
+  /// Lines printed under the synopsis by `checkin help NAME`.
+  let details: [String]
+}
+
+enum OptionTable {
+  static let global: [OptionSpec] = [
+    OptionSpec(
+      name: "db", value: "PATH",
+      help: "the station's database (default: $CHECKIN_DB, the config file, or "
+        + "$XDG_DATA_HOME/checkin/station.sqlite3)"),
+    OptionSpec(
+      name: "demo", value: nil,
+      help: "use the built-in demo database, creating it on first use"),
+    OptionSpec(name: "branch", value: "ID", help: "this station's branch (default 1)"),
+    OptionSpec(
+      name: "station", value: "NAME", help: "this station's name, recorded with each visit"),
+    OptionSpec(
+      name: "config", value: "PATH",
+      help: "configuration file (default: $CHECKIN_CONFIG or $XDG_CONFIG_HOME/checkin/checkin.conf)"
+    ),
+    OptionSpec(
+      name: "duplicate-window", value: "SECONDS",
+      help: "refuse a second check-in of a member within this time (default 120; 0 = off)"),
+    OptionSpec(
+      name: "allow-other-branches", value: nil, help: "let members of other branches check in"),
+    OptionSpec(
+      name: "on-checkin", value: "COMMAND",
+      help: "run COMMAND after each check-in with the receipt as JSON on its input"),
+    OptionSpec(
+      name: "on-checkin-timeout", value: "SECONDS",
+      help: "stop the --on-checkin command after this long (default 5)"),
+    OptionSpec(name: "json", value: nil, help: "print JSON instead of text"),
+    OptionSpec(name: "help", value: nil, help: "show help"),
+    OptionSpec(name: "version", value: nil, help: "show the version"),
+  ]
+
+  static let commands: [CommandSpec] = [
+    CommandSpec(
+      name: "scan", arguments: "CODE", summary: "check a member in from a scanned code",
+      options: [
+        OptionSpec(name: "deduct", value: nil, help: "deduct a session or coin"),
+        OptionSpec(name: "check-in-only", value: nil, help: "record the visit, deduct nothing"),
+        OptionSpec(name: "plan", value: "ID", help: "use this subscription"),
+        OptionSpec(
+          name: "stdin", value: nil,
+          help: "scan every line of standard input in turn (one result line each)"),
+      ],
+      details: [
+        "Without --deduct or --check-in-only the station takes the rules' default:",
+        "deduct on session and coin plans, check-in only on time plans.",
+        "Exit status: 0 checked in, 3 refused, 2 usage error, 1 anything else.",
+      ]),
+    CommandSpec(
+      name: "show", arguments: "CODE", summary: "show a member's card without checking in",
+      options: [], details: []),
+    CommandSpec(
+      name: "search", arguments: "TEXT", summary: "find members by name, phone or code",
+      options: [OptionSpec(name: "limit", value: "N", help: "at most N results (default 20)")],
+      details: ["Names match any word by its start; phones by their start or end."]),
+    CommandSpec(
+      name: "today", arguments: "", summary: "list today's check-ins at this branch",
+      options: [OptionSpec(name: "date", value: "YYYY-MM-DD", help: "another day")],
+      details: []),
+    CommandSpec(
+      name: "void", arguments: "ATTENDANCE_ID",
+      summary: "void a check-in and give back what it deducted", options: [], details: []),
+    CommandSpec(
+      name: "import", arguments: "FILE.csv",
+      summary: "add or update members and plans from a spreadsheet",
+      options: [
+        OptionSpec(name: "dry-run", value: nil, help: "check the file, write nothing")
+      ],
+      details: [
+        "Header: member_id,full_name,phone,qr_code,branch_id,is_active,subscription_id,kind,",
+        "status,total,remaining,start_date,end_date (optional: date_of_birth,notes,branch_name).",
+        "Any bad row is reported by line and nothing is imported.",
+      ]),
+    CommandSpec(
+      name: "demo", arguments: "", summary: "create the demo database and list codes to try",
+      options: [OptionSpec(name: "force", value: nil, help: "replace an existing demo database")],
+      details: []),
+    CommandSpec(
+      name: "help", arguments: "[COMMAND]", summary: "show help for a command", options: [],
+      details: []),
+  ]
+
+  static func command(named name: String) -> CommandSpec? {
+    commands.first { $0.name == name }
+  }
+}

@@ -1,0 +1,136 @@
+import CheckInCore
+import CheckInSQLite
+import Foundation
+
+/// `checkin scan CODE`: one scan through the station's state machine, as at the desk.
+enum ScanCommand {
+  struct Choice {
+    var action: CheckInAction?
+    var planID: Int64?
+  }
+
+  static func run(_ context: CommandContext) async throws(UsageError) -> ExitCode {
+    let invocation = context.invocation
+    if invocation.has("deduct") && invocation.has("check-in-only") {
+      throw UsageError(message: "choose one of --deduct and --check-in-only", command: "scan")
+    }
+    var choice = Choice()
+    if invocation.has("deduct") { choice.action = .deduct }
+    if invocation.has("check-in-only") { choice.action = .checkInOnly }
+    if let text = invocation.value("plan") {
+      choice.planID = try Parse.positiveID(text, what: "--plan")
+    }
+    let fromInput = invocation.has("stdin")
+    let code: String?
+    if fromInput {
+      try invocation.noArguments()
+      code = nil
+    } else {
+      code = try invocation.single("CODE")
+    }
+
+    let store: LocalStore
+    do {
+      store = try context.openStation()
+    } catch {
+      return context.fail(error.message)
+    }
+    let hooks = context.settings.onCheckIn.map { command in
+      HookRunner(
+        command: command, timeout: context.settings.onCheckInTimeout,
+        report: { context.console.warn($0) })
+    }
+    let environment = StationEnvironment(
+      backend: SQLiteBackend(store: store).backend,
+      announce: { receipt in await hooks?.enqueue(receipt) })
+    var station = HeadlessStation(environment: environment, context: context.stationContext)
+
+    var status = ExitCode.success
+    if let code {
+      status = await scan(code, choice: choice, station: &station, context: context)
+    } else {
+      // Every line is a scan; refusals are normal answers, so only failures change the status.
+      while let line = context.console.readLine() {
+        if line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
+        let result = await scan(line, choice: choice, station: &station, context: context)
+        if result == .failure { status = .failure }
+      }
+    }
+    await hooks?.finish()
+    return status
+  }
+
+  /// Scans `code`, answers the dialog as `choice` says (or by the rules' default), and prints how
+  /// it ended.
+  static func scan(
+    _ code: String, choice: Choice, station: inout HeadlessStation, context: CommandContext
+  ) async -> ExitCode {
+    if case .failure(let invalid) = ScanParser.parse(code) {
+      return report(refusal: .invalidCode(invalid), card: nil, context: context)
+    }
+    await station.send(.scanned(code))
+    if case .member(let dialog) = station.state.phase {
+      if let planID = choice.planID {
+        if let problem = await pick(planID, dialog: dialog, station: &station, context: context) {
+          return problem
+        }
+      }
+      guard case .member(let current) = station.state.phase else { return .failure }
+      var action = choice.action ?? current.choice
+      if action == .deduct && !current.canDeduct {
+        context.console.warn(
+          "nothing to deduct on \(current.card.member.firstName)'s \(current.plan.label) — "
+            + "checking in without deduction")
+        action = .checkInOnly
+      }
+      await station.send(.choose(action))
+    }
+    return report(station.state, context: context)
+  }
+
+  /// Moves the dialog to plan `planID`; returns a status if that plan can't be used.
+  private static func pick(
+    _ planID: Int64, dialog: MemberDialog, station: inout HeadlessStation, context: CommandContext
+  ) async -> ExitCode? {
+    let member = dialog.card.member
+    guard let plan = dialog.card.subscriptions.first(where: { $0.id == planID }) else {
+      let held = dialog.card.subscriptions.map { String($0.id) }.joined(separator: ", ")
+      await station.send(.cancel)
+      return context.fail("\(member.fullName) has no plan \(planID) (plans: \(held))")
+    }
+    guard let index = dialog.plans.firstIndex(where: { $0.id == planID }) else {
+      await station.send(.cancel)
+      let today = CalendarDay(context.clock(), in: context.timeZone)
+      let refusal = Eligibility.unusableReason(plan, today: today) ?? .noSubscription
+      return report(refusal: refusal, card: dialog.card, context: context)
+    }
+    await station.send(.movePlan(index - dialog.planIndex))
+    return nil
+  }
+
+  static func report(_ state: StationState, context: CommandContext) -> ExitCode {
+    switch state.phase {
+    case .result(let banner):
+      switch banner.outcome {
+      case .checkedIn(let receipt):
+        context.console.line(
+          context.json
+            ? Reports.receipt(receipt).rendered
+            : TextReports.receipt(receipt, timeZone: context.timeZone))
+        return .success
+      case .refused(let refusal, _):
+        return report(refusal: refusal, card: banner.card, context: context)
+      }
+    default:
+      return context.fail(state.notice?.text ?? "The scan did not finish")
+    }
+  }
+
+  static func report(refusal: Refusal, card: MemberCard?, context: CommandContext) -> ExitCode {
+    context.console.line(
+      context.json
+        ? Reports.refusal(refusal, card: card, timeZone: context.timeZone).rendered
+        : TextReports.refusal(refusal, name: card?.member.fullName, timeZone: context.timeZone))
+    return .refused
+  }
+}

@@ -1,0 +1,34 @@
+import CheckInCore
+import CheckInSQLite
+import Foundation
+
+/// `checkin search TEXT`: members by name, phone or code.
+enum SearchCommand {
+  static func run(_ context: CommandContext) async throws(UsageError) -> ExitCode {
+    let text = context.invocation.arguments.joined(separator: " ")
+    if text.trimmingCharacters(in: .whitespaces).isEmpty {
+      throw UsageError(message: "`search` needs TEXT to look for", command: "search")
+    }
+    var limit = 20
+    if let text = context.invocation.value("limit") {
+      limit = Int(try Parse.positiveID(text, what: "--limit"))
+    }
+    do throws(BackendError) {
+      let store = try context.openStore()
+      let page = try store.search(text, limit: min(limit, 1000))
+      if context.json {
+        context.console.line(JSONValue.array(page.hits.map(Reports.hit)).rendered)
+      } else if page.hits.isEmpty {
+        context.console.line("No member matches “\(text)”")
+      } else {
+        for hit in page.hits { context.console.line(TextReports.hit(hit)) }
+        if page.hasMore {
+          context.console.line("… more members match; type more of the name or number")
+        }
+      }
+      return .success
+    } catch {
+      return context.fail(error.message)
+    }
+  }
+}

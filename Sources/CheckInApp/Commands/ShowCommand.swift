@@ -1,0 +1,37 @@
+import CheckInCore
+import CheckInSQLite
+import Foundation
+
+/// `checkin show CODE`: the member card a scan would show, without checking in.
+enum ShowCommand {
+  static func run(_ context: CommandContext) async throws(UsageError) -> ExitCode {
+    let code = try context.invocation.single("CODE")
+    let payload: ScanPayload
+    switch ScanParser.parse(code) {
+    case .success(let parsed): payload = parsed
+    case .failure(let invalid):
+      return ScanCommand.report(refusal: .invalidCode(invalid), card: nil, context: context)
+    }
+    let backend: Backend
+    do {
+      backend = SQLiteBackend(store: try context.openStation()).backend
+    } catch {
+      return context.fail(error.message)
+    }
+    let station = context.stationContext()
+    do throws(BackendError) {
+      let card = try await backend.lookUp(payload, station.policy)
+      let verdict = Eligibility.evaluate(
+        card, policy: station.policy, now: station.now, timeZone: station.timeZone)
+      context.console.line(
+        context.json
+          ? Reports.card(card, verdict: verdict, timeZone: context.timeZone).rendered
+          : TextReports.card(card, verdict: verdict, now: station.now, timeZone: context.timeZone))
+      return .success
+    } catch .refused(let refusal) {
+      return ScanCommand.report(refusal: refusal, card: nil, context: context)
+    } catch {
+      return context.fail(error.message)
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// The program's standard streams, as values so tests can capture them.
+public struct Console: Sendable {
+  public var out: @Sendable (String) -> Void
+  public var err: @Sendable (String) -> Void
+  public var readLine: @Sendable () -> String?
+  /// Progress lines are drawn only for a person watching.
+  public var errorIsTerminal: Bool
+
+  public init(
+    out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
+    readLine: @escaping @Sendable () -> String?, errorIsTerminal: Bool
+  ) {
+    self.out = out
+    self.err = err
+    self.readLine = readLine
+    self.errorIsTerminal = errorIsTerminal
+  }
+
+  /// The process's own stdin, stdout and stderr.
+  public static var standard: Console {
+    Console(
+      out: { FileHandle.standardOutput.write(Data($0.utf8)) },
+      err: { FileHandle.standardError.write(Data($0.utf8)) },
+      readLine: { Swift.readLine(strippingNewline: true) },
+      errorIsTerminal: isatty(STDERR_FILENO) == 1)
+  }
+
+  func line(_ text: String) { out(text + "\n") }
+  func warn(_ text: String) { err("checkin: \(text)\n") }
+}
+
+/// The process's exit statuses, as documented in `checkin help scan`.
+public enum ExitCode: Int32, Sendable {
+  case success = 0
+  case failure = 1
+  case usage = 2
+  case refused = 3
+}

@@ -1,0 +1,133 @@
+import CheckInCore
+import Foundation
+
+/// The JSON shapes of the command line's `--json` outputs and of the check-in hook's input.
+enum Reports {
+  static func receipt(_ receipt: Receipt) -> JSONValue {
+    var members: [(String, JSONValue)] = [
+      ("attendance_id", .integer(receipt.attendanceID)),
+      ("customer_id", .integer(receipt.memberID)),
+      ("customer_name", .string(receipt.memberName)),
+      ("action", .string(receipt.action.rawValue)),
+      ("deducted", .integer(receipt.deducted)),
+      ("remaining", .integer(receipt.remaining)),
+      ("subscription_id", .integer(receipt.subscriptionID)),
+      ("kind", .string(receipt.kind?.rawValue)),
+      ("checked_in_at", .string(Timestamp.iso(receipt.checkedInAt))),
+    ]
+    if let note = receipt.discrepancy { members.append(("note", .string(note))) }
+    if let reason = receipt.overrideReason { members.append(("override_reason", .string(reason))) }
+    return .object(members)
+  }
+
+  static func refusal(_ refusal: Refusal, card: MemberCard?, timeZone: TimeZone) -> JSONValue {
+    var members: [(String, JSONValue)] = [
+      ("refused", .string(refusal.code)),
+      ("message", .string(refusal.message(name: card?.member.fullName, timeZone: timeZone))),
+    ]
+    if let member = card?.member {
+      members.append(("customer_id", .integer(member.id)))
+      members.append(("customer_name", .string(member.fullName)))
+    }
+    return .object(members)
+  }
+
+  static func error(_ message: String) -> JSONValue {
+    .object([("error", .string(message))])
+  }
+
+  static func card(_ card: MemberCard, verdict: Result<Offer, Refusal>, timeZone: TimeZone)
+    -> JSONValue
+  {
+    let member = card.member
+    var members: [(String, JSONValue)] = [
+      ("customer_id", .integer(member.id)),
+      ("customer_name", .string(member.fullName)),
+      ("phone", .string(member.phone)),
+      ("qr_code", .string(member.displayCode)),
+      ("branch_id", .integer(member.branchID)),
+      ("branch_name", .string(member.branchName)),
+      ("is_active", .bool(member.isActive)),
+      ("date_of_birth", .string(member.dateOfBirth?.description)),
+      ("notes", .string(member.notes)),
+      ("last_visit", .string(card.lastVisit.map(Timestamp.iso))),
+      ("subscriptions", .array(card.subscriptions.map(plan))),
+    ]
+    switch verdict {
+    case .success(let offer):
+      let best = offer.plans[0]
+      members.append(("eligible", .bool(true)))
+      members.append(("default_subscription_id", .integer(best.id)))
+      members.append(("default_action", .string(Offer.defaultAction(for: best).rawValue)))
+    case .failure(let refusal):
+      members.append(("eligible", .bool(false)))
+      members.append(("refused", .string(refusal.code)))
+      members.append(
+        ("message", .string(refusal.message(name: member.fullName, timeZone: timeZone))))
+    }
+    return .object(members)
+  }
+
+  static func plan(_ plan: Subscription) -> JSONValue {
+    .object([
+      ("subscription_id", .integer(plan.id)),
+      ("kind", .string(plan.kind.rawValue)),
+      ("status", .string(plan.status.rawValue)),
+      ("remaining", .integer(plan.remaining)),
+      ("total", .integer(plan.total)),
+      ("start_date", .string(plan.startDate?.description)),
+      ("end_date", .string(plan.endDate?.description)),
+      ("service_name", .string(plan.serviceName)),
+    ])
+  }
+
+  static func entry(_ entry: AttendanceEntry) -> JSONValue {
+    .object([
+      ("attendance_id", .integer(entry.id)),
+      ("customer_id", .integer(entry.memberID)),
+      ("customer_name", .string(entry.memberName)),
+      ("checked_in_at", .string(Timestamp.iso(entry.checkedInAt))),
+      ("action", .string(entry.action.rawValue)),
+      ("deducted", .integer(entry.deducted)),
+      ("subscription_id", .integer(entry.subscriptionID)),
+      ("branch_id", .integer(entry.branchID)),
+      ("station", .string(entry.station)),
+      ("voided", .bool(entry.isVoided)),
+      ("override_reason", .string(entry.overrideReason)),
+    ])
+  }
+
+  static func hit(_ hit: MemberSummary) -> JSONValue {
+    .object([
+      ("customer_id", .integer(hit.id)),
+      ("customer_name", .string(hit.fullName)),
+      ("phone", .string(hit.phone)),
+      ("qr_code", .string(hit.qrCode ?? "customer_id:\(hit.id)")),
+      ("branch_id", .integer(hit.branchID)),
+      ("is_active", .bool(hit.isActive)),
+    ])
+  }
+
+  static func voided(_ voided: VoidReceipt) -> JSONValue {
+    .object([
+      ("attendance_id", .integer(voided.attendanceID)),
+      ("customer_id", .integer(voided.memberID)),
+      ("customer_name", .string(voided.memberName)),
+      ("restored", .integer(voided.restored)),
+      ("remaining", .integer(voided.remaining)),
+      ("voided_at", .string(Timestamp.iso(voided.voidedAt))),
+    ])
+  }
+}
+
+/// Instants as text: ISO 8601 in UTC with milliseconds and a `Z`.
+enum Timestamp {
+  static func iso(_ date: Date) -> String {
+    let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+    let day = CalendarDay(Date(timeIntervalSince1970: Double(milliseconds / 1000)), in: .gmt)
+    let clock = ClockText.hoursMinutesSeconds(date, in: .gmt)
+    let fraction = ((milliseconds % 1000) + 1000) % 1000
+    let padded = String(repeating: "0", count: 3 - String(fraction).count) + String(fraction)
+    return "\(day)T\(clock).\(padded)Z"
+  }
+}

@@ -1,0 +1,89 @@
+import CheckInCore
+import Foundation
+
+/// The human-readable outputs of the command line.
+enum TextReports {
+  static func receipt(_ receipt: Receipt, timeZone: TimeZone) -> String {
+    var lines = [
+      "CHECKED IN  \(receipt.memberName) (member \(receipt.memberID))",
+      "  \(receipt.action.title): \(ResultText.balance(of: receipt))"
+        + (receipt.subscriptionID.map { " — plan \($0)" } ?? ""),
+      "  check-in \(receipt.attendanceID) at "
+        + ClockText.dayAndTime(receipt.checkedInAt, in: timeZone),
+    ]
+    if let note = receipt.discrepancy { lines.append("  note: \(note)") }
+    if let reason = receipt.overrideReason { lines.append("  staff override: \(reason)") }
+    return lines.joined(separator: "\n")
+  }
+
+  static func refusal(_ refusal: Refusal, name: String?, timeZone: TimeZone) -> String {
+    "REFUSED  \(refusal.code)  \(refusal.message(name: name, timeZone: timeZone))"
+  }
+
+  static func card(
+    _ card: MemberCard, verdict: Result<Offer, Refusal>, now: Date, timeZone: TimeZone
+  ) -> String {
+    let member = card.member
+    let today = CalendarDay(now, in: timeZone)
+    var rows: [(String, String)] = [
+      ("Member", "\(member.fullName) (member \(member.id))"),
+      ("Code", member.displayCode),
+      ("Phone", member.phone ?? "—"),
+      ("Branch", member.branchName.map { "\($0) (\(member.branchID))" } ?? "\(member.branchID)"),
+      ("Status", member.isActive ? "active" : "INACTIVE"),
+      (
+        "Last visit",
+        card.lastVisit.map { ClockText.dayAndTime($0, in: timeZone) } ?? "never"
+      ),
+    ]
+    if let birthday = member.dateOfBirth { rows.append(("Born", birthday.description)) }
+    if let notes = member.notes, !notes.isEmpty { rows.append(("Notes", notes)) }
+    var lines = rows.map { "\($0.0.padding(toLength: 11, withPad: " ", startingAt: 0)) \($0.1)" }
+    lines.append("Plans")
+    if card.subscriptions.isEmpty { lines.append("  none") }
+    for plan in card.subscriptions {
+      lines.append("  " + planLine(plan, today: today))
+    }
+    switch verdict {
+    case .success(let offer):
+      let best = offer.plans[0]
+      lines.append(
+        "May check in — default: \(Offer.defaultAction(for: best).title) on plan \(best.id)")
+    case .failure(let refusal):
+      lines.append(self.refusal(refusal, name: member.fullName, timeZone: timeZone))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  static func planLine(_ plan: Subscription, today: CalendarDay) -> String {
+    var parts = ["\(plan.id)", plan.label, plan.status.rawValue]
+    if plan.kind.isCounted {
+      let remaining = plan.remaining.map(String.init) ?? "?"
+      let total = plan.total.map { "/\($0)" } ?? ""
+      parts.append("\(remaining)\(total) \(plan.kind.unit(plan.remaining ?? 0)) left")
+    }
+    if let end = plan.endDate {
+      let days = plan.daysLeft(on: today) ?? 0
+      parts.append(days > 0 ? "until \(end) (\(days) d)" : "ended \(end)")
+    }
+    if let reason = plan.freezeReason, plan.status == .frozen { parts.append("frozen: \(reason)") }
+    return parts.joined(separator: "  ")
+  }
+
+  static func entry(_ entry: AttendanceEntry, timeZone: TimeZone) -> String {
+    let time = ClockText.hoursMinutes(entry.checkedInAt, in: timeZone)
+    var line = "\(time)  #\(entry.id)  \(entry.memberName) (member \(entry.memberID))"
+    line += entry.deducted > 0 ? "  deducted \(entry.deducted)" : "  check-in only"
+    if entry.isVoided { line += "  VOIDED" }
+    if let reason = entry.overrideReason { line += "  override: \(reason)" }
+    return line
+  }
+
+  static func hit(_ hit: MemberSummary) -> String {
+    var line = "\(hit.id)  \(hit.fullName)"
+    if let phone = hit.phone { line += "  \(phone)" }
+    line += "  \(hit.qrCode ?? "customer_id:\(hit.id)")  branch \(hit.branchID)"
+    if !hit.isActive { line += "  INACTIVE" }
+    return line
+  }
+}

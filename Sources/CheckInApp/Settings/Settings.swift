@@ -1,0 +1,122 @@
+import CheckInCore
+import Foundation
+
+/// The station's settings after defaults, the configuration file, the environment and the
+/// command line have had their say, in that order.
+struct Settings: Sendable {
+  var databasePath: String
+  var isDemo = false
+  var branchID: Int64 = 1
+  var stationName: String
+  var duplicateWindow: TimeInterval = 120
+  var allowOtherBranches = false
+  var allowIDFallback = true
+  var onCheckIn: String?
+  var onCheckInTimeout: TimeInterval = 5
+  var busyTimeoutMilliseconds: Int32 = 5000
+  var json = false
+
+  var policy: CheckInPolicy {
+    CheckInPolicy(
+      branchID: branchID, duplicateWindow: duplicateWindow,
+      allowOtherBranches: allowOtherBranches, allowIDFallback: allowIDFallback)
+  }
+
+  static func resolve(_ invocation: Invocation, environment: [String: String])
+    throws(UsageError) -> Settings
+  {
+    let paths = Paths(environment: environment)
+    let configPath = invocation.value("config") ?? environment["CHECKIN_CONFIG"]
+    let config =
+      try ConfigFile.load(
+        path: configPath ?? paths.defaultConfigFile, required: configPath != nil)
+      ?? ConfigFile(path: paths.defaultConfigFile)
+
+    var settings = Settings(
+      databasePath: paths.defaultDatabase,
+      stationName: environment["HOSTNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? hostName())
+    try settings.apply(config)
+
+    if let path = environment["CHECKIN_DB"], !path.isEmpty { settings.databasePath = path }
+    if let path = invocation.value("db") { settings.databasePath = path }
+    if invocation.has("demo") {
+      if invocation.value("db") != nil {
+        throw UsageError(message: "--demo and --db name two databases; give one")
+      }
+      settings.databasePath = paths.demoDatabase
+      settings.isDemo = true
+    }
+    if let text = invocation.value("branch") {
+      settings.branchID = try Parse.positiveID(text, what: "--branch")
+    }
+    if let name = invocation.value("station") { settings.stationName = name }
+    if let text = invocation.value("duplicate-window") {
+      settings.duplicateWindow = try Parse.seconds(text, what: "--duplicate-window")
+    }
+    if invocation.has("allow-other-branches") { settings.allowOtherBranches = true }
+    if let command = invocation.value("on-checkin") { settings.onCheckIn = command }
+    if let text = invocation.value("on-checkin-timeout") {
+      settings.onCheckInTimeout = try Parse.seconds(text, what: "--on-checkin-timeout")
+    }
+    settings.json = invocation.has("json")
+    return settings
+  }
+
+  private mutating func apply(_ config: ConfigFile) throws(UsageError) {
+    func place(_ key: String) -> String { "\(config.location(of: key)) (\(key))" }
+    if let path = config.value("db"), !path.isEmpty { databasePath = path }
+    if let text = config.value("branch") {
+      branchID = try Parse.positiveID(text, what: place("branch"))
+    }
+    if let name = config.value("station"), !name.isEmpty { stationName = name }
+    if let text = config.value("duplicate_window") {
+      duplicateWindow = try Parse.seconds(text, what: place("duplicate_window"))
+    }
+    if let text = config.value("allow_other_branches") {
+      allowOtherBranches = try Parse.yesNo(text, what: place("allow_other_branches"))
+    }
+    if let text = config.value("id_fallback") {
+      allowIDFallback = try Parse.yesNo(text, what: place("id_fallback"))
+    }
+    if let command = config.value("on_checkin"), !command.isEmpty { onCheckIn = command }
+    if let text = config.value("on_checkin_timeout") {
+      onCheckInTimeout = try Parse.seconds(text, what: place("on_checkin_timeout"))
+    }
+    if let text = config.value("busy_timeout_ms") {
+      let value = try Parse.positiveID(text, what: place("busy_timeout_ms"))
+      busyTimeoutMilliseconds = Int32(clamping: value)
+    }
+  }
+
+  private static func hostName() -> String {
+    let name = ProcessInfo.processInfo.hostName
+    return name.isEmpty ? "desk" : name
+  }
+}
+
+/// Reads option values, with messages that say which option was wrong.
+enum Parse {
+  static func positiveID(_ text: String, what: String) throws(UsageError) -> Int64 {
+    guard let value = Int64(text.trimmingCharacters(in: .whitespaces)), value > 0 else {
+      throw UsageError(message: "\(what) must be a positive whole number, not “\(text)”")
+    }
+    return value
+  }
+
+  static func seconds(_ text: String, what: String) throws(UsageError) -> TimeInterval {
+    guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value >= 0,
+      value.isFinite, value <= 86_400 * 365
+    else {
+      throw UsageError(message: "\(what) must be a number of seconds, not “\(text)”")
+    }
+    return value
+  }
+
+  static func yesNo(_ text: String, what: String) throws(UsageError) -> Bool {
+    switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+    case "yes", "true", "on", "1": return true
+    case "no", "false", "off", "0": return false
+    default: throw UsageError(message: "\(what) must be yes or no, not “\(text)”")
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// The station's port to a store of members and visits: the local SQLite database or the chain's
+/// server. A value of closures, so tests can replace any one operation.
+public struct Backend: Sendable {
+  /// Where the data lives, for the status line ("local database ~/gym.sqlite3").
+  public var description: String
+  /// Finds the member a scan names, with their plans and last visit.
+  public var lookUp: @Sendable (ScanPayload, CheckInPolicy) async throws(BackendError) -> MemberCard
+  /// Records a confirmed check-in, re-checking the rules where the store can.
+  public var checkIn: @Sendable (CheckInRequest) async throws(BackendError) -> Receipt
+  /// Members whose name, phone or code matches what was typed.
+  public var search: @Sendable (String, Int) async throws(BackendError) -> SearchPage
+  /// Check-ins at a branch in a time range, newest first.
+  public var attendance: @Sendable (AttendanceQuery) async throws(BackendError) -> [AttendanceEntry]
+  /// Voids a check-in and gives back what it deducted.
+  public var void: @Sendable (Int64, Date) async throws(BackendError) -> VoidReceipt
+
+  public init(
+    description: String,
+    lookUp:
+      @escaping @Sendable (ScanPayload, CheckInPolicy) async throws(BackendError) ->
+      MemberCard,
+    checkIn: @escaping @Sendable (CheckInRequest) async throws(BackendError) -> Receipt,
+    search: @escaping @Sendable (String, Int) async throws(BackendError) -> SearchPage,
+    attendance:
+      @escaping @Sendable (AttendanceQuery) async throws(BackendError) ->
+      [AttendanceEntry],
+    void: @escaping @Sendable (Int64, Date) async throws(BackendError) -> VoidReceipt
+  ) {
+    self.description = description
+    self.lookUp = lookUp
+    self.checkIn = checkIn
+    self.search = search
+    self.attendance = attendance
+    self.void = void
+  }
+
+  /// A backend whose every operation fails as unsupported: the base tests override.
+  public static func unimplemented(_ description: String = "unimplemented") -> Backend {
+    let failure = BackendError.unsupported("\(description): not available")
+    return Backend(
+      description: description,
+      lookUp: { _, _ throws(BackendError) in throw failure },
+      checkIn: { _ throws(BackendError) in throw failure },
+      search: { _, _ throws(BackendError) in throw failure },
+      attendance: { _ throws(BackendError) in throw failure },
+      void: { _, _ throws(BackendError) in throw failure }
+    )
+  }
+}
+
+/// Which check-ins to list.
+public struct AttendanceQuery: Hashable, Sendable {
+  public var branchID: Int64
+  /// The local day the range covers, for stores that filter by date.
+  public var day: CalendarDay
+  public var from: Date
+  public var until: Date
+  public var limit: Int
+
+  public init(branchID: Int64, day: CalendarDay, from: Date, until: Date, limit: Int = 500) {
+    self.branchID = branchID
+    self.day = day
+    self.from = from
+    self.until = until
+    self.limit = limit
+  }
+
+  /// The whole local day `now` falls on.
+  public static func day(
+    of now: Date, branchID: Int64, timeZone: TimeZone, limit: Int = 500
+  ) -> AttendanceQuery {
+    let today = CalendarDay(now, in: timeZone)
+    return AttendanceQuery(
+      branchID: branchID, day: today, from: today.start(in: timeZone),
+      until: today.adding(days: 1).start(in: timeZone), limit: limit)
+  }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Everything the desk needs to decide on a check-in: who the member is, what they hold and when
+/// they last came in. A backend builds it; the rules read it; the pane draws it.
+public struct MemberCard: Hashable, Sendable {
+  public var member: Member
+  public var subscriptions: [Subscription]
+  /// The member's last recorded (not voided) check-in at any branch.
+  public var lastVisit: Date?
+
+  public init(member: Member, subscriptions: [Subscription], lastVisit: Date? = nil) {
+    self.member = member
+    self.subscriptions = subscriptions
+    self.lastVisit = lastVisit
+  }
+
+  /// Whether the last visit falls on `today` in `timeZone`.
+  public func checkedIn(on today: CalendarDay, in timeZone: TimeZone) -> Bool {
+    guard let lastVisit else { return false }
+    return CalendarDay(lastVisit, in: timeZone) == today
+  }
+}

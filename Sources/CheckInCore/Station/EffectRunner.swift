@@ -1,0 +1,86 @@
+import Foundation
+
+/// What effects act on besides the store: the check-in hook and the sound.
+public struct StationEnvironment: Sendable {
+  public var backend: Backend
+  /// Runs after every committed check-in (door relay, bell, spreadsheet); must not fail it.
+  public var announce: @Sendable (Receipt) async -> Void
+  public var signal: @Sendable (Signal) -> Void
+
+  public init(
+    backend: Backend, announce: @escaping @Sendable (Receipt) async -> Void = { _ in },
+    signal: @escaping @Sendable (Signal) -> Void = { _ in }
+  ) {
+    self.backend = backend
+    self.announce = announce
+    self.signal = signal
+  }
+}
+
+/// Performs one effect and turns its outcome into the event that reports it. Cancelling is the
+/// runtime's business (it owns the tasks), so `.cancel` answers nothing here.
+public enum EffectRunner {
+  public static func perform(
+    _ effect: StationEffect, in environment: StationEnvironment, context: StationContext
+  ) async -> StationEvent? {
+    let backend = environment.backend
+    switch effect {
+    case .lookUp(let id, let payload):
+      return .lookedUp(
+        id,
+        await result { () throws(BackendError) in
+          try await backend.lookUp(payload, context.policy)
+        })
+    case .checkIn(let id, let request):
+      return .checkedIn(
+        id,
+        await result { () throws(BackendError) in
+          try await backend.checkIn(request)
+        })
+    case .search(let id, let query, let limit, let delay):
+      if delay > 0 {
+        do {
+          try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+        } catch {
+          return .searched(id, .failure(.cancelled))
+        }
+      }
+      return .searched(
+        id,
+        await result { () throws(BackendError) in
+          try await backend.search(query, limit)
+        })
+    case .loadToday:
+      let query = AttendanceQuery.day(
+        of: context.now, branchID: context.policy.branchID, timeZone: context.timeZone)
+      return .todayLoaded(
+        await result { () throws(BackendError) in
+          try await backend.attendance(query)
+        })
+    case .void(let id, let attendanceID):
+      return .voided(
+        id,
+        await result { () throws(BackendError) in
+          try await backend.void(attendanceID, context.now)
+        })
+    case .announce(let receipt):
+      await environment.announce(receipt)
+      return nil
+    case .signal(let signal):
+      environment.signal(signal)
+      return nil
+    case .cancel:
+      return nil
+    }
+  }
+
+  private static func result<Value>(
+    _ operation: () async throws(BackendError) -> Value
+  ) async -> Result<Value, BackendError> {
+    do {
+      return .success(try await operation())
+    } catch {
+      return .failure(error)
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+extension Station {
+  /// Screens left alone time out back to the scan field, so a kiosk is never stuck.
+  static func tick(_ state: inout StationState, _ context: StationContext) -> [StationEffect] {
+    let now = context.now
+    let timing = context.timing
+    func expired(_ since: Date, after limit: TimeInterval) -> Bool {
+      now.timeIntervalSince(since) >= limit
+    }
+    switch state.phase {
+    case .result(let banner) where expired(banner.shownAt, after: timing.result):
+      state.phase = .ready
+    case .member(let dialog) where expired(dialog.openedAt, after: timing.dialog):
+      state.phase = .ready
+      state.notice = Notice(
+        "Nothing recorded for \(dialog.card.member.fullName): no choice was made", tone: .info)
+    case .searching(let panel) where expired(panel.lastActivity, after: timing.search):
+      state.phase = .ready
+      return panel.pending.map { [.cancel($0)] } ?? []
+    case .confirmingUndo(let prompt) where expired(prompt.askedAt, after: timing.undoPrompt):
+      state.phase = .ready
+    case .lookingUp(let lookUp) where expired(lookUp.startedAt, after: timing.lookup):
+      state.phase = .ready
+      state.notice = Notice("The lookup took too long — scan again", tone: .error)
+      return [.cancel(lookUp.id)]
+    default:
+      break
+    }
+    return []
+  }
+}

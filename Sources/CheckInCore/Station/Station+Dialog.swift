@@ -1,0 +1,89 @@
+import Foundation
+
+extension Station {
+  /// `1` / `2`: pick an action and confirm it in one key press.
+  static func choose(
+    _ action: CheckInAction, _ state: inout StationState, _ context: StationContext
+  ) -> [StationEffect] {
+    guard case .member(let dialog) = state.phase else { return [] }
+    return confirm(dialog, action, &state, context)
+  }
+
+  static func confirm(
+    _ dialog: MemberDialog, _ action: CheckInAction, _ state: inout StationState,
+    _ context: StationContext
+  ) -> [StationEffect] {
+    // Deduct isn't offered on a plan with nothing to deduct; the key does nothing there.
+    if action == .deduct && !dialog.canDeduct { return [] }
+    let id = state.issueRequestID()
+    let request = CheckInRequest(
+      memberID: dialog.card.member.id, code: code(of: dialog.payload),
+      subscriptionID: dialog.plan.id, action: action, policy: context.policy,
+      station: context.stationName, requestedAt: context.now)
+    state.phase = .submitting(Submission(id: id, dialog: dialog, action: action))
+    return [.checkIn(id, request)]
+  }
+
+  static func toggleChoice(_ state: inout StationState) {
+    guard case .member(var dialog) = state.phase, dialog.canDeduct else { return }
+    dialog.choice = dialog.choice == .deduct ? .checkInOnly : .deduct
+    state.phase = .member(dialog)
+  }
+
+  static func movePlan(_ step: Int, _ state: inout StationState) {
+    guard case .member(var dialog) = state.phase, dialog.plans.count > 1 else { return }
+    let count = dialog.plans.count
+    dialog.planIndex = ((dialog.planIndex + step) % count + count) % count
+    dialog.choice = Offer.defaultAction(for: dialog.plan)
+    state.phase = .member(dialog)
+  }
+
+  static func checkedIn(
+    _ id: RequestID, _ result: Result<Receipt, BackendError>, _ state: inout StationState,
+    _ context: StationContext
+  ) -> [StationEffect] {
+    guard case .submitting(let submission) = state.phase, submission.id == id else { return [] }
+    var effects: [StationEffect]
+    let card = submission.dialog.card
+    switch result {
+    case .success(let receipt):
+      state.lastCheckIn = receipt
+      state.phase = .result(
+        ResultBanner(outcome: .checkedIn(receipt), card: card, shownAt: context.now))
+      let sound: Signal = receipt.discrepancy == nil ? .checkedIn : .needsStaff
+      effects = [.announce(receipt), .signal(sound), .loadToday]
+      if state.queuedScan != nil {
+        state.notice = Notice(ResultText.summary(of: receipt), tone: .success)
+      }
+    case .failure(.refused(let refusal)):
+      // Another station got there first, or the plan ran out meanwhile.
+      effects = refuse(refusal, card: card, &state, context)
+    case .failure(let error):
+      state.phase = .ready
+      state.notice = Notice(
+        "Not checked in — \(card.member.fullName): \(error.message)", tone: .error)
+      effects = [.signal(.needsStaff)]
+    }
+    return effects + takeQueuedScan(&state, context)
+  }
+
+  /// Looks up the scan that waited for a write to finish.
+  static func takeQueuedScan(_ state: inout StationState, _ context: StationContext)
+    -> [StationEffect]
+  {
+    guard let text = state.queuedScan else { return [] }
+    state.queuedScan = nil
+    let notice = state.notice
+    let effects = scan(text, &state, context)
+    // Keep the line saying how the previous member's check-in ended.
+    if state.notice == nil { state.notice = notice }
+    return effects
+  }
+
+  private static func code(of payload: ScanPayload) -> String? {
+    switch payload {
+    case .code(let code), .idForm(let code, _): code
+    case .member: nil
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+extension Station {
+  /// A whole code arrived. Whatever was showing gives way to the new member, except a write in
+  /// flight, which finishes first.
+  static func scan(_ text: String, _ state: inout StationState, _ context: StationContext)
+    -> [StationEffect]
+  {
+    switch state.phase {
+    case .submitting, .undoing:
+      state.queuedScan = text
+      return []
+    default:
+      break
+    }
+    let parsed = ScanParser.parse(text)
+    if case .failure(.empty) = parsed { return [] }
+
+    var effects = dropPending(&state)
+    state.scanText = ""
+    state.notice = nil
+    state.showsHelp = false
+    switch parsed {
+    case .failure(let invalid):
+      state.phase = .result(
+        ResultBanner(
+          outcome: .refused(.invalidCode(invalid), memberName: nil), card: nil,
+          shownAt: context.now))
+      effects.append(.signal(.refused))
+    case .success(let payload):
+      effects += startLookUp(payload, &state, context)
+    }
+    return effects
+  }
+
+  static func startLookUp(
+    _ payload: ScanPayload, _ state: inout StationState, _ context: StationContext
+  ) -> [StationEffect] {
+    let id = state.issueRequestID()
+    state.phase = .lookingUp(LookUp(id: id, payload: payload, startedAt: context.now))
+    return [.lookUp(id, payload)]
+  }
+
+  /// Cancels the request the current phase waits for, if any: a new scan supersedes it.
+  private static func dropPending(_ state: inout StationState) -> [StationEffect] {
+    switch state.phase {
+    case .lookingUp(let lookUp): [.cancel(lookUp.id)]
+    case .searching(let panel): panel.pending.map { [.cancel($0)] } ?? []
+    default: []
+    }
+  }
+
+  static func lookedUp(
+    _ id: RequestID, _ result: Result<MemberCard, BackendError>, _ state: inout StationState,
+    _ context: StationContext
+  ) -> [StationEffect] {
+    guard case .lookingUp(let lookUp) = state.phase, lookUp.id == id else { return [] }
+    switch result {
+    case .success(let card):
+      let verdict = Eligibility.evaluate(
+        card, policy: context.policy, now: context.now, timeZone: context.timeZone)
+      switch verdict {
+      case .success(let offer):
+        let plan = offer.plans[0]
+        state.phase = .member(
+          MemberDialog(
+            card: card, plans: offer.plans, planIndex: 0, choice: Offer.defaultAction(for: plan),
+            payload: lookUp.payload, openedAt: context.now))
+        return []
+      case .failure(let refusal):
+        return refuse(refusal, card: card, &state, context)
+      }
+    case .failure(.refused(let refusal)):
+      return refuse(refusal, card: nil, &state, context)
+    case .failure(.cancelled):
+      state.phase = .ready
+      return []
+    case .failure(let error):
+      state.phase = .ready
+      state.notice = Notice(error.message, tone: .error)
+      return [.signal(.needsStaff)]
+    }
+  }
+
+  static func refuse(
+    _ refusal: Refusal, card: MemberCard?, _ state: inout StationState, _ context: StationContext
+  ) -> [StationEffect] {
+    state.phase = .result(
+      ResultBanner(
+        outcome: .refused(refusal, memberName: card?.member.fullName), card: card,
+        shownAt: context.now))
+    return [.signal(refusal.needsStaff ? .needsStaff : .refused)]
+  }
+
+  /// Hand typing goes to the scan field; on a result banner the first key brings the field back.
+  static func type(_ text: String, _ state: inout StationState, _ context: StationContext)
+    -> [StationEffect]
+  {
+    switch state.phase {
+    case .ready:
+      appendTyped(text, to: &state.scanText)
+      return []
+    case .result:
+      state.phase = .ready
+      state.notice = nil
+      appendTyped(text, to: &state.scanText)
+      return []
+    case .searching(var panel):
+      appendTyped(text, to: &panel.query)
+      return searchChanged(panel, &state, context)
+    default:
+      return []
+    }
+  }
+
+  static func erase(_ state: inout StationState, _ context: StationContext) -> [StationEffect] {
+    switch state.phase {
+    case .ready:
+      if !state.scanText.isEmpty { state.scanText.removeLast() }
+      return []
+    case .searching(var panel):
+      if panel.query.isEmpty { return [] }
+      panel.query.removeLast()
+      return searchChanged(panel, &state, context)
+    default:
+      return []
+    }
+  }
+
+  private static func appendTyped(_ text: String, to field: inout String) {
+    let printable = text.filter { character in
+      !character.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
+    field += printable.prefix(max(0, maximumTypedLength - field.count))
+  }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// The station's state machine: one pure function from (state, event) to (state, effects).
+public enum Station {
+  /// The longest a hand-typed scan field or search query grows; a stuck key can't fill memory.
+  static let maximumTypedLength = 256
+
+  /// Applies `event` to `state` and returns the work the runtime must do. Never does I/O, never
+  /// reads the clock, never blocks.
+  public static func reduce(
+    into state: inout StationState, _ event: StationEvent, _ context: StationContext
+  ) -> [StationEffect] {
+    switch event {
+    case .scanned(let text):
+      return scan(text, &state, context)
+    case .typed(let text):
+      return type(text, &state, context)
+    case .erase:
+      return erase(&state, context)
+    case .submit:
+      return submit(&state, context)
+    case .cancel:
+      return cancel(&state, context)
+    case .choose(let action):
+      return choose(action, &state, context)
+    case .toggleChoice:
+      toggleChoice(&state)
+      return []
+    case .movePlan(let step):
+      movePlan(step, &state)
+      return []
+    case .openSearch:
+      return openSearch(&state, context)
+    case .moveSelection(let step):
+      moveSelection(step, &state, context)
+      return []
+    case .undoLast:
+      return askUndo(&state, context)
+    case .toggleHelp:
+      state.showsHelp.toggle()
+      return []
+    case .tick:
+      return tick(&state, context)
+    case .lookedUp(let id, let result):
+      return lookedUp(id, result, &state, context)
+    case .checkedIn(let id, let result):
+      return checkedIn(id, result, &state, context)
+    case .searched(let id, let result):
+      searched(id, result, &state, context)
+      return []
+    case .todayLoaded(let result):
+      todayLoaded(result, &state)
+      return []
+    case .voided(let id, let result):
+      return voided(id, result, &state, context)
+    }
+  }
+
+  /// Esc backs out one step; from anything but a write in flight it reaches the scan field.
+  private static func cancel(_ state: inout StationState, _ context: StationContext)
+    -> [StationEffect]
+  {
+    if state.showsHelp {
+      state.showsHelp = false
+      return []
+    }
+    switch state.phase {
+    case .ready:
+      state.scanText = ""
+      state.notice = nil
+      return []
+    case .lookingUp(let lookUp):
+      state.phase = .ready
+      state.notice = Notice("Lookup cancelled", tone: .info)
+      return [.cancel(lookUp.id)]
+    case .member(let dialog):
+      state.phase = .ready
+      state.notice = Notice("Nothing recorded for \(dialog.card.member.fullName)", tone: .info)
+      return []
+    case .submitting, .undoing:
+      // The write may already be committed; leaving now would hide its outcome.
+      return []
+    case .result, .confirmingUndo:
+      state.phase = .ready
+      return []
+    case .searching(let panel):
+      state.phase = .ready
+      return panel.pending.map { [.cancel($0)] } ?? []
+    }
+  }
+
+  /// Enter does what the current screen's highlighted choice says.
+  private static func submit(_ state: inout StationState, _ context: StationContext)
+    -> [StationEffect]
+  {
+    switch state.phase {
+    case .ready:
+      let text = state.scanText
+      if text.isEmpty { return [] }
+      return scan(text, &state, context)
+    case .member(let dialog):
+      return confirm(dialog, dialog.choice, &state, context)
+    case .result:
+      state.phase = .ready
+      return []
+    case .searching(let panel):
+      return openSelectedHit(panel, &state, context)
+    case .confirmingUndo(let prompt):
+      return confirmUndo(prompt, &state, context)
+    case .lookingUp, .submitting, .undoing:
+      return []
+    }
+  }
+
+  private static func todayLoaded(
+    _ result: Result<[AttendanceEntry], BackendError>, _ state: inout StationState
+  ) {
+    switch result {
+    case .success(let entries):
+      state.today.entries = entries.sorted { $0.checkedInAt > $1.checkedInAt }
+      state.today.error = nil
+      state.today.isLoaded = true
+    case .failure(let error):
+      state.today.error = error.message
+    }
+  }
+}

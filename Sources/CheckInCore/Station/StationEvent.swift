@@ -1,0 +1,43 @@
+/// Something that happened, for the reducer to react to: input from the desk, the clock, or the
+/// answer to an effect.
+public enum StationEvent: Hashable, Sendable {
+  // Scanner and scan field
+  /// A whole code arrived at once: a scanner's burst, or a line from a script.
+  case scanned(String)
+  /// Characters typed by hand into the focused field (scan field or search).
+  case typed(String)
+  /// Backspace in the focused field.
+  case erase
+  /// Enter: submit the scan field, confirm the highlighted choice, open the selected hit.
+  case submit
+  /// Esc: back out of whatever is showing, towards the scan field.
+  case cancel
+
+  // The member dialog
+  /// Pick an action and confirm it in one key (`1` / `2`).
+  case choose(CheckInAction)
+  /// Move the highlight to the other action.
+  case toggleChoice
+  /// Show the next (+1) or previous (-1) usable plan.
+  case movePlan(Int)
+
+  // Search
+  case openSearch
+  /// Move the highlighted hit up (-1) or down (+1).
+  case moveSelection(Int)
+
+  // Staff
+  /// Ask to void this station's last check-in.
+  case undoLast
+  case toggleHelp
+
+  /// The clock moved on; the time is in the context.
+  case tick
+
+  // Answers to effects
+  case lookedUp(RequestID, Result<MemberCard, BackendError>)
+  case checkedIn(RequestID, Result<Receipt, BackendError>)
+  case searched(RequestID, Result<SearchPage, BackendError>)
+  case todayLoaded(Result<[AttendanceEntry], BackendError>)
+  case voided(RequestID, Result<VoidReceipt, BackendError>)
+}

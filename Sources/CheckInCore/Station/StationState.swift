@@ -1,0 +1,125 @@
+import Foundation
+
+/// Everything the station shows and remembers. One value, changed only by `Station.reduce`.
+public struct StationState: Hashable, Sendable {
+  public var phase: Phase = .ready
+  /// What has been typed by hand into the scan field.
+  public var scanText = ""
+  /// One line under the scan field: what just happened, when it isn't a banner.
+  public var notice: Notice?
+  public var showsHelp = false
+  public var today = TodayList()
+  /// This station's last committed check-in, which staff may undo for a while.
+  public var lastCheckIn: Receipt?
+  /// A scan that arrived while a write was under way; it is looked up once the write finishes.
+  public var queuedScan: String?
+  public var nextRequest = 1
+
+  public init() {}
+
+  /// A fresh id for an effect that will answer.
+  mutating func issueRequestID() -> RequestID {
+    defer { nextRequest += 1 }
+    return RequestID(nextRequest)
+  }
+}
+
+/// What the station is doing.
+public enum Phase: Hashable, Sendable {
+  /// The scan field waits for a code.
+  case ready
+  case lookingUp(LookUp)
+  /// The member pane and the Check-In Only / Deduct Session dialog.
+  case member(MemberDialog)
+  /// A confirmed check-in is being recorded.
+  case submitting(Submission)
+  /// The big result banner.
+  case result(ResultBanner)
+  case searching(SearchPanel)
+  /// "Void the last check-in?"
+  case confirmingUndo(UndoPrompt)
+  case undoing(RequestID, Receipt)
+}
+
+public struct LookUp: Hashable, Sendable {
+  public var id: RequestID
+  public var payload: ScanPayload
+  public var startedAt: Date
+}
+
+public struct MemberDialog: Hashable, Sendable {
+  public var card: MemberCard
+  /// Plans the member may check in on, best first; never empty.
+  public var plans: [Subscription]
+  public var planIndex: Int
+  /// The highlighted action.
+  public var choice: CheckInAction
+  /// The payload that found the member (the scanned code or a search pick).
+  public var payload: ScanPayload
+  public var openedAt: Date
+
+  public var plan: Subscription { plans[planIndex] }
+  /// Deduct Session is offered only where there is something to deduct.
+  public var canDeduct: Bool { Offer.canDeduct(plan) }
+}
+
+public struct Submission: Hashable, Sendable {
+  public var id: RequestID
+  public var dialog: MemberDialog
+  public var action: CheckInAction
+}
+
+public struct ResultBanner: Hashable, Sendable {
+  public var outcome: Outcome
+  /// The member the outcome is about, when known, so the pane can stay on screen.
+  public var card: MemberCard?
+  public var shownAt: Date
+}
+
+/// How a scan ended.
+public enum Outcome: Hashable, Sendable {
+  case checkedIn(Receipt)
+  case refused(Refusal, memberName: String?)
+}
+
+public struct SearchPanel: Hashable, Sendable {
+  public var query = ""
+  public var page: SearchPage?
+  public var selection = 0
+  /// The search in flight, whose answer the panel waits for.
+  public var pending: RequestID?
+  public var error: String?
+  public var lastActivity: Date
+}
+
+public struct UndoPrompt: Hashable, Sendable {
+  public var receipt: Receipt
+  public var askedAt: Date
+}
+
+/// The day's check-ins at this branch, newest first.
+public struct TodayList: Hashable, Sendable {
+  public var entries: [AttendanceEntry] = []
+  public var error: String?
+  public var isLoaded = false
+
+  public init() {}
+}
+
+/// A one-line message under the scan field.
+public struct Notice: Hashable, Sendable {
+  public enum Tone: Hashable, Sendable {
+    case info
+    case success
+    case warning
+    case error
+  }
+
+  public var text: String
+  public var tone: Tone
+
+  public init(_ text: String, tone: Tone) {
+    self.text = text
+    self.tone = tone
+  }
+}

@@ -1,0 +1,81 @@
+import CheckInCore
+import Foundation
+
+extension LocalStore {
+  /// Members whose name (any word, by prefix), phone (start or end) or code (prefix) matches
+  /// `query`, or whose id it is. Every part is an index range scan that stops at `limit`, so a
+  /// keystroke costs the same with a thousand members or a million.
+  public func search(_ query: String, limit: Int) throws(BackendError) -> SearchPage {
+    try guarded {
+      let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+      let wanted = max(1, limit) + 1  // one more than shown tells whether the list was cut
+      var ids: [Int64] = []
+      var seen: Set<Int64> = []
+      func add(_ found: [Int64]) {
+        for id in found where ids.count < wanted && seen.insert(id).inserted { ids.append(id) }
+      }
+      let digits = SearchText.digits(trimmed)
+      let isNumber = !digits.isEmpty && trimmed.allSatisfy { $0.isNumber || "+-() ".contains($0) }
+      // A leading zero makes it part of a phone number, not a member number.
+      if isNumber, digits.count <= 18, !digits.hasPrefix("0"), let id = Int64(digits) {
+        add(try database.rows("SELECT id FROM customers WHERE id = ?", id, map: { $0.int64(0) }))
+      }
+      if !trimmed.contains(" ") && trimmed.count >= 2 {
+        add(try codePrefix(trimmed, limit: wanted))
+      }
+      if isNumber && digits.count >= 3 {
+        add(try phoneMatches(digits, limit: wanted))
+      }
+      let words = SearchText.words(trimmed)
+      if !isNumber && !words.isEmpty {
+        add(try nameMatches(words, limit: wanted))
+      }
+      let hits = try summaries(ids.prefix(limit))
+      return SearchPage(query: query, hits: hits, hasMore: ids.count > limit)
+    }
+  }
+
+  private func codePrefix(_ prefix: String, limit: Int) throws -> [Int64] {
+    try database.rows(
+      "SELECT id FROM customers WHERE qr_code >= ?1 AND qr_code < ?1 || char(1114111) LIMIT ?2",
+      prefix, limit, map: { $0.int64(0) })
+  }
+
+  /// Numbers are matched from the start and, so that local and international forms of one number
+  /// meet (`0100…` and `+20100…`), from the end.
+  private func phoneMatches(_ digits: String, limit: Int) throws -> [Int64] {
+    let starts = try database.rows(
+      "SELECT id FROM customers WHERE phone_digits >= ?1 AND phone_digits < ?1 || ':' LIMIT ?2",
+      digits, limit, map: { $0.int64(0) })
+    let ends = try database.rows(
+      "SELECT id FROM customers WHERE phone_reverse >= ?1 AND phone_reverse < ?1 || ':' LIMIT ?2",
+      String(digits.reversed()), limit, map: { $0.int64(0) })
+    return starts + ends
+  }
+
+  private func nameMatches(_ words: [String], limit: Int) throws -> [Int64] {
+    // Each word is a quoted prefix term; quoting keeps FTS5 from reading the query's punctuation
+    // as operators (there is none after folding, but the quotes make that a guarantee).
+    let match = words.prefix(8).map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"*" }
+      .joined(separator: " ")
+    return try database.rows(
+      "SELECT rowid FROM customer_names WHERE customer_names MATCH ? LIMIT ?", match, limit,
+      map: { $0.int64(0) })
+  }
+
+  private func summaries(_ ids: ArraySlice<Int64>) throws -> [MemberSummary] {
+    var result: [MemberSummary] = []
+    for id in ids {
+      let summary = try database.first(
+        "SELECT id, full_name, phone, qr_code, branch_id, is_active FROM customers WHERE id = ?",
+        id
+      ) { row in
+        MemberSummary(
+          id: row.int64(0), fullName: row.text(1), phone: row.optionalText(2),
+          qrCode: row.optionalText(3), branchID: row.int64(4), isActive: row.bool(5))
+      }
+      if let summary { result.append(summary) }
+    }
+    return result
+  }
+}

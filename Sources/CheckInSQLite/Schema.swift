@@ -1,0 +1,107 @@
+/// The database's schema, as numbered migrations. `PRAGMA user_version` records how many have been
+/// applied; each runs in its own transaction, so a crash mid-upgrade leaves the previous version.
+enum Schema {
+  struct Migration {
+    let version: Int
+    let name: String
+    let sql: String
+  }
+
+  static var latestVersion: Int { migrations.last?.version ?? 0 }
+
+  static let migrations: [Migration] = [
+    Migration(version: 1, name: "members, plans and visits", sql: version1)
+  ]
+
+  // Names follow the backend's tables. Times are milliseconds since 1970 (UTC) so they compare as
+  // integers; days are `YYYY-MM-DD` text so they compare as text.
+  private static let version1 = """
+    -- Facts about the file itself (e.g. that it holds demo data).
+    CREATE TABLE station_meta (
+      key   TEXT PRIMARY KEY,
+      value TEXT NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE TABLE branches (
+      id   INTEGER PRIMARY KEY,
+      name TEXT NOT NULL
+    );
+
+    CREATE TABLE customers (
+      id            INTEGER PRIMARY KEY,
+      full_name     TEXT NOT NULL CHECK (length(trim(full_name)) > 0),
+      -- The folded name the search index holds (see SearchText.normalized).
+      search_name   TEXT NOT NULL,
+      phone         TEXT,
+      -- Digits of the phone, forwards and reversed, so both "starts with" and "ends with" searches
+      -- are index range scans.
+      phone_digits  TEXT,
+      phone_reverse TEXT,
+      -- Codes are matched without regard to case: a scanner with Caps Lock on inverts it.
+      qr_code       TEXT COLLATE NOCASE UNIQUE,
+      branch_id     INTEGER NOT NULL REFERENCES branches (id),
+      is_active     INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),
+      date_of_birth TEXT,
+      notes         TEXT
+    );
+    CREATE INDEX customers_by_phone ON customers (phone_digits) WHERE phone_digits IS NOT NULL;
+    CREATE INDEX customers_by_phone_end ON customers (phone_reverse) WHERE phone_reverse IS NOT NULL;
+
+    CREATE VIRTUAL TABLE customer_names USING fts5 (
+      search_name,
+      content = 'customers', content_rowid = 'id',
+      tokenize = 'unicode61 remove_diacritics 0',
+      prefix = '1 2 3', detail = none
+    );
+    CREATE TRIGGER customers_index_insert AFTER INSERT ON customers BEGIN
+      INSERT INTO customer_names (rowid, search_name) VALUES (new.id, new.search_name);
+    END;
+    CREATE TRIGGER customers_index_delete AFTER DELETE ON customers BEGIN
+      INSERT INTO customer_names (customer_names, rowid, search_name)
+        VALUES ('delete', old.id, old.search_name);
+    END;
+    CREATE TRIGGER customers_index_update AFTER UPDATE OF search_name ON customers BEGIN
+      INSERT INTO customer_names (customer_names, rowid, search_name)
+        VALUES ('delete', old.id, old.search_name);
+      INSERT INTO customer_names (rowid, search_name) VALUES (new.id, new.search_name);
+    END;
+
+    CREATE TABLE subscriptions (
+      id            INTEGER PRIMARY KEY,
+      customer_id   INTEGER NOT NULL REFERENCES customers (id),
+      kind          TEXT NOT NULL CHECK (kind IN ('sessions', 'coins', 'time')),
+      status        TEXT NOT NULL CHECK (status IN ('active', 'frozen', 'stopped', 'expired')),
+      total         INTEGER CHECK (total >= 0),
+      remaining     INTEGER CHECK (remaining >= 0),
+      start_date    TEXT,
+      end_date      TEXT,
+      service_name  TEXT,
+      freeze_reason TEXT,
+      -- Counted plans always know what is left; time plans have nothing to count.
+      CHECK ((kind = 'time') = (remaining IS NULL))
+    );
+    CREATE INDEX subscriptions_by_customer ON subscriptions (customer_id);
+
+    CREATE TABLE attendance (
+      id               INTEGER PRIMARY KEY,
+      customer_id      INTEGER NOT NULL REFERENCES customers (id),
+      subscription_id  INTEGER REFERENCES subscriptions (id),
+      branch_id        INTEGER NOT NULL REFERENCES branches (id),
+      check_in_time    INTEGER NOT NULL,
+      action           TEXT NOT NULL
+                       CHECK (action IN ('check_in_only', 'check_in_with_deduction')),
+      deducted         INTEGER NOT NULL DEFAULT 0 CHECK (deducted >= 0),
+      station          TEXT NOT NULL,
+      voided_at        INTEGER,
+      -- A visit staff allowed despite a refusal: which refusal, and why.
+      override_refusal TEXT,
+      override_reason  TEXT,
+      CHECK ((override_refusal IS NULL) = (override_reason IS NULL)),
+      CHECK (deducted = 0 OR subscription_id IS NOT NULL)
+    );
+    -- The last visit of a member (duplicate guard, pane) is one seek into this partial index.
+    CREATE INDEX attendance_visits ON attendance (customer_id, check_in_time)
+      WHERE voided_at IS NULL;
+    CREATE INDEX attendance_by_branch ON attendance (branch_id, check_in_time);
+    """
+}

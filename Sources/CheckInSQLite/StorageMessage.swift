@@ -1,0 +1,49 @@
+import CSQLite
+import CheckInCore
+
+/// Words SQLite's errors for the person at the desk: what happened to which file, and what to do.
+enum StorageMessage {
+  // Codes above SQLite's range for the conditions the store detects itself.
+  static let notOurs: Int32 = 10_001
+  static let tooNew: Int32 = 10_002
+  static let readOnlyUpgrade: Int32 = 10_003
+  static let empty: Int32 = 10_004
+
+  static func backendError(_ error: SQLiteError, path: String) -> BackendError {
+    .storage(text(for: error, path: path))
+  }
+
+  static func text(for error: SQLiteError, path: String) -> String {
+    switch error.extendedCode {
+    case notOurs:
+      return "\(path) is not a CheckIn database — check the --db path"
+    case tooNew:
+      return "\(path) was written by a newer CheckIn (\(error.message)) — update checkin"
+    case readOnlyUpgrade:
+      return "\(path) needs a schema upgrade but is read-only — check its permissions"
+    case empty:
+      return "\(path) holds no CheckIn data — create it with `checkin demo` or `checkin import`"
+    default:
+      break
+    }
+    if error.isDamaged {
+      return "The database \(path) is damaged — restore it from a backup (nothing was changed)"
+    }
+    if error.isReadOnly {
+      return "Can't write to the database \(path) — check the file's permissions"
+    }
+    if error.isBusy {
+      return "The database is busy: another program has held it too long — try again"
+    }
+    switch error.code {
+    case SQLITE_CANTOPEN:
+      return "Can't open the database \(path) — check the path and its folder's permissions"
+    case SQLITE_FULL:
+      return "The disk holding \(path) is full — nothing was saved"
+    case SQLITE_IOERR:
+      return "The disk failed while using \(path) — nothing was saved"
+    default:
+      return "Database error in \(path): \(error.message)"
+    }
+  }
+}
