@@ -17,7 +17,10 @@ let package = Package(
     .executableTarget(name: "checkin", dependencies: ["CheckInApp"]),
     .testTarget(name: "CheckInCoreTests", dependencies: ["CheckInCore"]),
     .testTarget(name: "CheckInSQLiteTests", dependencies: ["CheckInSQLite", "CSQLite"]),
-    .testTarget(name: "CheckInAppTests", dependencies: ["CheckInApp", "checkin"]),
+    .testTarget(name: "CheckInAppTests", dependencies: ["CheckInApp", "CheckInSQLite"]),
+    // Runs the built `checkin` binary as separate processes, as stations and scripts do.
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["checkin", "CheckInSQLite", "CheckInCore"]),
   ],
   swiftLanguageModes: [.v6]
 )
