@@ -48,6 +48,9 @@ extension LocalStore {
       var summary = ImportSummary()
       var conflicts: [ImportConflict] = []
       let total = batch.members.count + batch.plans.count
+      // A large import would otherwise spill pages to the WAL many times over before commit.
+      try database.execute("PRAGMA cache_size = -131072")
+      defer { try? database.execute("PRAGMA cache_size = -2000") }
       do {
         try database.transaction(.immediate) {
           summary.branchesAdded = try addMissingBranches(batch)

@@ -21,12 +21,24 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
 
   /// Parses the `YYYY-MM-DD` form used in the database, CSV files and the backend's API.
   public init?(iso text: some StringProtocol) {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigitCharacter) }),
-      let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-    else { return nil }
-    self.init(year: year, month: month, day: day)
+    // Read the ten bytes directly: imports parse millions of these.
+    var digits: [Int] = []
+    digits.reserveCapacity(8)
+    var count = 0
+    for byte in text.utf8 {
+      count += 1
+      if count > 10 { return nil }
+      if count == 5 || count == 8 {
+        if byte != UInt8(ascii: "-") { return nil }
+      } else if byte >= 48 && byte <= 57 {
+        digits.append(Int(byte - 48))
+      } else {
+        return nil
+      }
+    }
+    guard count == 10 else { return nil }
+    let year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+    self.init(year: year, month: digits[4] * 10 + digits[5], day: digits[6] * 10 + digits[7])
   }
 
   /// The local day `date` falls on in `timeZone`.
