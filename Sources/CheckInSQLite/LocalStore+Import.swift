@@ -7,6 +7,10 @@ public struct ImportBatch: Sendable {
   public var plans: [(memberID: Int64, plan: Subscription)]
   /// Names for branches the database doesn't know yet; others are created as "Branch N".
   public var branchNames: [Int64: String]
+  /// Whether the batch carries dates of birth and notes at all. A spreadsheet without those
+  /// columns must not erase what an earlier import stored.
+  public var updatesDateOfBirth = true
+  public var updatesNotes = true
 
   public init(
     members: [Member], plans: [(memberID: Int64, plan: Subscription)],
@@ -56,7 +60,7 @@ extension LocalStore {
           summary.branchesAdded = try addMissingBranches(batch)
           for (index, member) in batch.members.enumerated() {
             do {
-              if try upsert(member) {
+              if try upsert(member, batch: batch) {
                 summary.membersAdded += 1
               } else {
                 summary.membersUpdated += 1
@@ -68,10 +72,15 @@ extension LocalStore {
             if index % 1000 == 999 { progress(index + 1, total) }
           }
           for (index, entry) in batch.plans.enumerated() {
-            switch try upsert(entry.plan, memberID: entry.memberID) {
-            case .added: summary.plansAdded += 1
-            case .updated: summary.plansUpdated += 1
-            case .conflict(let message):
+            do {
+              switch try upsert(entry.plan, memberID: entry.memberID) {
+              case .added: summary.plansAdded += 1
+              case .updated: summary.plansUpdated += 1
+              case .conflict(let message):
+                conflicts.append(ImportConflict(item: .plan(index), message: message))
+              }
+            } catch let error as SQLiteError where error.isConstraint {
+              let message = "the database refused plan \(entry.plan.id): \(error.message)"
               conflicts.append(ImportConflict(item: .plan(index), message: message))
             }
             let done = batch.members.count + index + 1
@@ -103,23 +112,25 @@ extension LocalStore {
   }
 
   /// Returns `true` when the member was new.
-  private func upsert(_ member: Member) throws -> Bool {
+  private func upsert(_ member: Member, batch: ImportBatch) throws -> Bool {
     let isNew = try database.integer("SELECT 1 FROM customers WHERE id = ?", member.id) == nil
     let digits = member.phone.map(SearchText.digits).flatMap { $0.isEmpty ? nil : $0 }
     try database.run(
       """
       INSERT INTO customers (id, full_name, search_name, phone, phone_digits, phone_reverse,
                              qr_code, branch_id, is_active, date_of_birth, notes)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
       ON CONFLICT (id) DO UPDATE SET
         full_name = excluded.full_name, search_name = excluded.search_name,
         phone = excluded.phone, phone_digits = excluded.phone_digits,
         phone_reverse = excluded.phone_reverse, qr_code = excluded.qr_code,
         branch_id = excluded.branch_id, is_active = excluded.is_active,
-        date_of_birth = excluded.date_of_birth, notes = excluded.notes
+        date_of_birth = CASE WHEN ?12 THEN excluded.date_of_birth ELSE date_of_birth END,
+        notes = CASE WHEN ?13 THEN excluded.notes ELSE notes END
       """, member.id, member.fullName, SearchText.normalized(member.fullName), member.phone,
       digits, digits.map { String($0.reversed()) }, member.qrCode, member.branchID,
-      member.isActive, member.dateOfBirth?.description, member.notes)
+      member.isActive, member.dateOfBirth?.description, member.notes, batch.updatesDateOfBirth,
+      batch.updatesNotes)
     return isNew
   }
 

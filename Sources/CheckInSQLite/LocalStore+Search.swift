@@ -8,7 +8,8 @@ extension LocalStore {
   public func search(_ query: String, limit: Int) throws(BackendError) -> SearchPage {
     try guarded {
       let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
-      let wanted = max(1, limit) + 1  // one more than shown tells whether the list was cut
+      let limit = max(1, limit)
+      let wanted = limit + 1  // one more than shown tells whether the list was cut
       var ids: [Int64] = []
       var seen: Set<Int64> = []
       func add(_ found: [Int64]) {

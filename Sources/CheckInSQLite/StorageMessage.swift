@@ -30,7 +30,9 @@ enum StorageMessage {
       return "The database \(path) is damaged — restore it from a backup (nothing was changed)"
     }
     if error.isReadOnly {
-      return "Can't write to the database \(path) — check the file's permissions"
+      // SQLite also needs to create PATH-wal and PATH-shm beside the file, even to read.
+      return "Can't write to the database \(path) — check the permissions of the file and "
+        + "its folder"
     }
     if error.isBusy {
       return "The database is busy: another program has held it too long — try again"

@@ -11,6 +11,13 @@ enum DemoCommand {
       context.invocation.value("db") ?? Paths(environment: context.environment).demoDatabase
     let exists = FileManager.default.fileExists(atPath: path)
     if exists && !context.invocation.has("force") {
+      let isDemo =
+        (try? LocalStore(path: path, clock: context.clock, timeZone: context.timeZone).meta("demo"))
+        == "1"
+      guard isDemo else {
+        return context.fail(
+          "\(path) already holds a database that isn't the demo — choose another --db path")
+      }
       context.console.line("The demo database is already at \(path) (--force recreates it).")
       listCodes(context)
       return .success

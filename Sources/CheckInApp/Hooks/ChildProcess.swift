@@ -18,6 +18,9 @@ enum ChildProcess {
     var pipeEnds: [Int32] = [0, 0]
     guard pipe(&pipeEnds) == 0 else { return .couldNotStart("no pipe: errno \(errno)") }
     let (readEnd, writeEnd) = (pipeEnds[0], pipeEnds[1])
+    // Neither end may leak into other programs; the child gets the read end as its stdin through
+    // dup2, which clears the flag on the copy. (glibc's pipe2 isn't visible to Swift.)
+    _ = fcntl(readEnd, F_SETFD, FD_CLOEXEC)
     _ = fcntl(writeEnd, F_SETFD, FD_CLOEXEC)
 
     guard let pid = spawn(shellCommand, stdinFrom: readEnd) else {

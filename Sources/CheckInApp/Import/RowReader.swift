@@ -48,9 +48,12 @@ struct RowReader {
 
   func finish() -> Result<MemberSheet.Parsed, SheetProblems> {
     if !problems.isEmpty { return .failure(SheetProblems(problems)) }
+    var batch = ImportBatch(members: members, plans: plans, branchNames: branchNames)
+    batch.updatesDateOfBirth = columns.index["date_of_birth"] != nil
+    batch.updatesNotes = columns.index["notes"] != nil
     return .success(
       MemberSheet.Parsed(
-        batch: ImportBatch(members: members, plans: plans, branchNames: branchNames),
+        batch: batch,
         memberLines: memberLines, planLines: planLines))
   }
 

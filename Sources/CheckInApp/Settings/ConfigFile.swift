@@ -43,9 +43,11 @@ struct ConfigFile: Equatable, Sendable {
   static func parse(_ text: String, path: String) throws(UsageError) -> ConfigFile {
     var file = ConfigFile(path: path)
     let known = Set(knownKeys.map(\.key))
-    for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    {
+    // `isNewline` splits CRLF files (one Character in Swift) as well as LF ones.
+    for (offset, rawLine) in text.split(
+      omittingEmptySubsequences: false, whereSeparator: \.isNewline
+    )
+    .enumerated() {
       let number = offset + 1
       let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
       if line.isEmpty || line.hasPrefix("#") { continue }

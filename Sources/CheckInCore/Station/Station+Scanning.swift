@@ -6,6 +6,8 @@ extension Station {
   static func scan(_ text: String, _ state: inout StationState, _ context: StationContext)
     -> [StationEffect]
   {
+    let parsed = ScanParser.parse(text)
+    if case .failure(.empty) = parsed { return [] }
     switch state.phase {
     case .submitting, .undoing:
       state.queuedScan = text
@@ -13,8 +15,6 @@ extension Station {
     default:
       break
     }
-    let parsed = ScanParser.parse(text)
-    if case .failure(.empty) = parsed { return [] }
 
     var effects = dropPending(&state)
     state.scanText = ""
@@ -127,10 +127,14 @@ extension Station {
     }
   }
 
+  /// Appends what was typed, up to `maximumTypedLength` scalars: counting characters would let
+  /// combining marks (which join the previous character) grow the field without end.
   private static func appendTyped(_ text: String, to field: inout String) {
-    let printable = text.filter { character in
-      !character.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    var room = maximumTypedLength - field.unicodeScalars.count
+    for scalar in text.unicodeScalars where room > 0 {
+      if scalar.properties.generalCategory == .control { continue }
+      field.unicodeScalars.append(scalar)
+      room -= 1
     }
-    field += printable.prefix(max(0, maximumTypedLength - field.count))
   }
 }
