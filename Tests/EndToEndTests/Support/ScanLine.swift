@@ -1,3 +1,4 @@
+import CheckInCore
 import Foundation
 
 /// A receipt `checkin scan --json` printed.
@@ -67,22 +68,10 @@ enum ScanLine: Equatable, Sendable {
   }
 }
 
-/// SplitMix64: a small deterministic generator, so a failing run can be replayed from its seed.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
+/// The end-to-end tests' generator: the project's SplitMix64.
+typealias SeededGenerator = SplitMix64
 
-  init(seed: UInt64) {
-    state = seed
-  }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
-  }
-
+extension SplitMix64 {
   /// The seed for this run: `CHECKIN_E2E_SEED` when set (to replay a failure), else `fallback`.
   static func seed(_ fallback: UInt64) -> UInt64 {
     ProcessInfo.processInfo.environment["CHECKIN_E2E_SEED"].flatMap { UInt64($0) } ?? fallback
