@@ -43,6 +43,9 @@ public struct ImportConflict: Hashable, Sendable {
 }
 
 extension LocalStore {
+  /// From this many members on, an import rebuilds the name index once instead of row by row.
+  static let bulkImportThreshold = 2000
+
   /// Adds or updates (by id) every member and plan of `batch` in one transaction. If any row
   /// conflicts with what the database holds, nothing is written and every conflict is returned.
   public func importBatch(
@@ -55,8 +58,10 @@ extension LocalStore {
       // A large import would otherwise spill pages to the WAL many times over before commit.
       try database.execute("PRAGMA cache_size = -131072")
       defer { try? database.execute("PRAGMA cache_size = -2000") }
+      let bulk = batch.members.count >= Self.bulkImportThreshold
       do {
         try database.transaction(.immediate) {
+          if bulk { try database.execute(Schema.dropNameIndexTriggers) }
           summary.branchesAdded = try addMissingBranches(batch)
           for (index, member) in batch.members.enumerated() {
             do {
@@ -86,8 +91,12 @@ extension LocalStore {
             let done = batch.members.count + index + 1
             if done % 1000 == 0 { progress(done, total) }
           }
-          progress(total, total)
           if !conflicts.isEmpty { throw ImportRejection(conflicts: conflicts) }
+          if bulk {
+            try database.execute("INSERT INTO customer_names (customer_names) VALUES ('rebuild')")
+            try database.execute(Schema.nameIndexTriggers)
+          }
+          progress(total, total)
         }
       } catch let rejection as ImportRejection {
         return .failure(rejection)

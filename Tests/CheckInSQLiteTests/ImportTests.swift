@@ -61,6 +61,35 @@ import Testing
     }
   }
 
+  /// A large import rebuilds the name index in one pass instead of row by row; afterwards the
+  /// index must hold every name, and the row-by-row triggers must be back for later changes.
+  @Test func aBulkImportLeavesTheNameIndexCompleteAndLive() throws {
+    try withFixture { fixture in
+      let store = fixture.store
+      let count = 2500
+      let members = (0..<count).map { index in
+        Member(id: Int64(5000 + index), fullName: "Bulk Member\(index) Zed", branchID: 1)
+      }
+      #expect(members.count >= 2000, "the batch must take the bulk path")
+      _ = try store.importBatch(ImportBatch(members: members, plans: [])).get()
+      #expect(try store.search("member1234", limit: 5).hits.map(\.id) == [6234])
+      #expect(try store.search("zed", limit: 5000).hits.count == count)
+      // Names imported before the bulk import are still found.
+      let earlier = try #require(Gym.batch.members.first)
+      let firstWord = try #require(SearchText.words(earlier.fullName).first)
+      #expect(try store.search(firstWord, limit: 50).hits.map(\.id).contains(earlier.id))
+      // A later small change goes through the triggers again.
+      var renamed = try #require(members.first)
+      renamed.fullName = "Renamed Person"
+      _ = try store.importBatch(ImportBatch(members: [renamed], plans: [])).get()
+      #expect(try store.search("renamed", limit: 5).hits.map(\.id) == [5000])
+      #expect(try store.search("member0", limit: 5).hits.isEmpty)
+      let triggers = try store.database.rows(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'", map: { $0.int(0) })
+      #expect(triggers == [3])
+    }
+  }
+
   @Test func aCodeOwnedByAnotherMemberRejectsTheWholeBatch() throws {
     try withFixture { fixture in
       let before = try counts(fixture)
