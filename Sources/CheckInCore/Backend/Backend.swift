@@ -5,6 +5,8 @@ import Foundation
 public struct Backend: Sendable {
   /// Where the data lives, for the status line ("local database ~/gym.sqlite3").
   public var description: String
+  /// Whether the store can record a staff override with its reason.
+  public var supportsOverride = true
   /// Finds the member a scan names, with their plans and last visit.
   public var lookUp: @Sendable (ScanPayload, CheckInPolicy) async throws(BackendError) -> MemberCard
   /// Records a confirmed check-in, re-checking the rules where the store can.

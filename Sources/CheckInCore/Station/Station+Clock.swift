@@ -5,6 +5,10 @@ extension Station {
   static func tick(_ state: inout StationState, _ context: StationContext) -> [StationEffect] {
     let now = context.now
     let timing = context.timing
+    if let until = state.staffUnlockedUntil, now >= until {
+      state.staffUnlockedUntil = nil
+      state.notice = Notice("Kiosk locked again", tone: .info)
+    }
     func expired(_ since: Date, after limit: TimeInterval) -> Bool {
       now.timeIntervalSince(since) >= limit
     }
@@ -19,6 +23,13 @@ extension Station {
       state.phase = .ready
       return panel.pending.map { [.cancel($0)] } ?? []
     case .confirmingUndo(let prompt) where expired(prompt.askedAt, after: timing.undoPrompt):
+      state.phase = .ready
+    case .overriding(let prompt) where expired(prompt.openedAt, after: timing.dialog):
+      state.phase = .ready
+      state.notice = Notice(
+        "Nothing recorded for \(prompt.card.member.fullName): the override wasn't finished",
+        tone: .info)
+    case .unlocking(let prompt) where expired(prompt.openedAt, after: timing.undoPrompt):
       state.phase = .ready
     case .lookingUp(let lookUp) where expired(lookUp.startedAt, after: timing.lookup):
       state.phase = .ready

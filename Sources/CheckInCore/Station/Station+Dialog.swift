@@ -20,7 +20,8 @@ extension Station {
       memberID: dialog.card.member.id, code: code(of: dialog.payload),
       subscriptionID: dialog.plan.id, action: action, policy: context.policy,
       station: context.stationName, requestedAt: context.now)
-    state.phase = .submitting(Submission(id: id, dialog: dialog, action: action))
+    state.phase = .submitting(
+      Submission(id: id, card: dialog.card, action: action, plan: dialog.plan, override: nil))
     return [.checkIn(id, request)]
   }
 
@@ -44,7 +45,7 @@ extension Station {
   ) -> [StationEffect] {
     guard case .submitting(let submission) = state.phase, submission.id == id else { return [] }
     var effects: [StationEffect]
-    let card = submission.dialog.card
+    let card = submission.card
     switch result {
     case .success(let receipt):
       state.lastCheckIn = receipt

@@ -108,6 +108,14 @@ extension Station {
     case .searching(var panel):
       appendTyped(text, to: &panel.query)
       return searchChanged(panel, &state, context)
+    case .overriding(var prompt):
+      appendTyped(text, to: &prompt.reason)
+      state.phase = .overriding(prompt)
+      return []
+    case .unlocking(var prompt):
+      appendTyped(text, to: &prompt.typed)
+      state.phase = .unlocking(prompt)
+      return []
     default:
       return []
     }
@@ -122,6 +130,14 @@ extension Station {
       if panel.query.isEmpty { return [] }
       panel.query.removeLast()
       return searchChanged(panel, &state, context)
+    case .overriding(var prompt):
+      if !prompt.reason.isEmpty { prompt.reason.removeLast() }
+      state.phase = .overriding(prompt)
+      return []
+    case .unlocking(var prompt):
+      if !prompt.typed.isEmpty { prompt.typed.removeLast() }
+      state.phase = .unlocking(prompt)
+      return []
     default:
       return []
     }
@@ -129,7 +145,7 @@ extension Station {
 
   /// Appends what was typed, up to `maximumTypedLength` scalars: counting characters would let
   /// combining marks (which join the previous character) grow the field without end.
-  private static func appendTyped(_ text: String, to field: inout String) {
+  static func appendTyped(_ text: String, to field: inout String) {
     var room = maximumTypedLength - field.unicodeScalars.count
     for scalar in text.unicodeScalars where room > 0 {
       if scalar.properties.generalCategory == .control { continue }

@@ -6,6 +6,8 @@ extension Station {
   {
     switch state.phase {
     case .ready, .result:
+      // At a kiosk, members' names and phones are for staff eyes only.
+      guard requireStaff(&state, context) else { return [] }
       state.phase = .searching(SearchPanel(lastActivity: context.now))
       state.showsHelp = false
       // What was typed into the scan field is most likely a name the scanner can't read.

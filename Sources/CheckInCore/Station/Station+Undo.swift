@@ -7,6 +7,7 @@ extension Station {
     case .ready, .result: break
     default: return []
     }
+    guard requireStaff(&state, context) else { return [] }
     guard let receipt = state.lastCheckIn else {
       state.phase = .ready
       state.notice = Notice("Nothing to undo: no check-in at this station yet", tone: .warning)

@@ -36,8 +36,17 @@ public enum Station {
       return []
     case .undoLast:
       return askUndo(&state, context)
+    case .beginOverride:
+      beginOverride(&state, context)
+      return []
+    case .toggleLock:
+      toggleLock(&state, context)
+      return []
     case .toggleHelp:
       state.showsHelp.toggle()
+      return []
+    case .toggleToday:
+      state.showsToday.toggle()
       return []
     case .tick:
       return tick(&state, context)
@@ -80,8 +89,12 @@ public enum Station {
     case .submitting, .undoing:
       // The write may already be committed; leaving now would hide its outcome.
       return []
-    case .result, .confirmingUndo:
+    case .result, .confirmingUndo, .unlocking:
       state.phase = .ready
+      return []
+    case .overriding(let prompt):
+      state.phase = .ready
+      state.notice = Notice("Nothing recorded for \(prompt.card.member.fullName)", tone: .info)
       return []
     case .searching(let panel):
       state.phase = .ready
@@ -107,6 +120,11 @@ public enum Station {
       return openSelectedHit(panel, &state, context)
     case .confirmingUndo(let prompt):
       return confirmUndo(prompt, &state, context)
+    case .overriding(let prompt):
+      return confirmOverride(prompt, &state, context)
+    case .unlocking(let prompt):
+      unlock(with: prompt.typed, &state, context)
+      return []
     case .lookingUp, .submitting, .undoing:
       return []
     }

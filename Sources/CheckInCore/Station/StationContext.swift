@@ -10,10 +10,15 @@ public struct StationContext: Sendable {
   public var timing: StationTiming
   /// At most this many search hits are asked for.
   public var searchLimit: Int
+  /// Set for an unattended kiosk: staff keys need the unlock code.
+  public var kiosk: KioskLock?
+  /// Whether the store can record a staff override (the local database can; a server can't).
+  public var allowsOverride: Bool
 
   public init(
     now: Date, timeZone: TimeZone = .current, policy: CheckInPolicy = CheckInPolicy(),
-    stationName: String = "desk", timing: StationTiming = StationTiming(), searchLimit: Int = 20
+    stationName: String = "desk", timing: StationTiming = StationTiming(), searchLimit: Int = 20,
+    kiosk: KioskLock? = nil, allowsOverride: Bool = true
   ) {
     self.now = now
     self.timeZone = timeZone
@@ -21,6 +26,29 @@ public struct StationContext: Sendable {
     self.stationName = stationName
     self.timing = timing
     self.searchLimit = searchLimit
+    self.kiosk = kiosk
+    self.allowsOverride = allowsOverride
+  }
+}
+
+/// A kiosk's lock: staff keys (undo, override, search, quit) work only for a while after the
+/// unlock code was typed.
+public struct KioskLock: Hashable, Sendable {
+  public var unlockCode: String
+  public var unlockedFor: TimeInterval
+
+  public init(unlockCode: String, unlockedFor: TimeInterval = 120) {
+    self.unlockCode = unlockCode
+    self.unlockedFor = unlockedFor
+  }
+}
+
+extension StationState {
+  /// Whether staff keys work now: always at a desk, at a kiosk only while unlocked.
+  public func isStaffUnlocked(_ context: StationContext) -> Bool {
+    guard context.kiosk != nil else { return true }
+    guard let until = staffUnlockedUntil else { return false }
+    return context.now < until
   }
 }
 

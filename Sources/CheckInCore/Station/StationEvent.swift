@@ -29,7 +29,12 @@ public enum StationEvent: Hashable, Sendable {
   // Staff
   /// Ask to void this station's last check-in.
   case undoLast
+  /// Let the member on the refusal banner in anyway (asks for a reason).
+  case beginOverride
+  /// Start typing a kiosk's unlock code; when already unlocked, lock again.
+  case toggleLock
   case toggleHelp
+  case toggleToday
 
   /// The clock moved on; the time is in the context.
   case tick

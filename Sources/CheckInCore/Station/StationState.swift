@@ -8,6 +8,10 @@ public struct StationState: Hashable, Sendable {
   /// One line under the scan field: what just happened, when it isn't a banner.
   public var notice: Notice?
   public var showsHelp = false
+  /// Today's list in place of the member pane, for terminals too narrow to show it at the side.
+  public var showsToday = false
+  /// In kiosk mode, until when staff keys work after the unlock code was entered.
+  public var staffUnlockedUntil: Date?
   public var today = TodayList()
   /// This station's last committed check-in, which staff may undo for a while.
   public var lastCheckIn: Receipt?
@@ -39,6 +43,10 @@ public enum Phase: Hashable, Sendable {
   /// "Void the last check-in?"
   case confirmingUndo(UndoPrompt)
   case undoing(RequestID, Receipt)
+  /// Staff let a refused member in: the reason is being typed.
+  case overriding(OverridePrompt)
+  /// A kiosk's unlock code is being typed.
+  case unlocking(UnlockPrompt)
 }
 
 public struct LookUp: Hashable, Sendable {
@@ -65,8 +73,11 @@ public struct MemberDialog: Hashable, Sendable {
 
 public struct Submission: Hashable, Sendable {
   public var id: RequestID
-  public var dialog: MemberDialog
+  public var card: MemberCard
   public var action: CheckInAction
+  /// The plan the visit goes on; `nil` for an override on no plan.
+  public var plan: Subscription?
+  public var override: StaffOverride?
 }
 
 public struct ResultBanner: Hashable, Sendable {
@@ -90,6 +101,19 @@ public struct SearchPanel: Hashable, Sendable {
   public var pending: RequestID?
   public var error: String?
   public var lastActivity: Date
+}
+
+public struct OverridePrompt: Hashable, Sendable {
+  public var card: MemberCard
+  public var refusal: Refusal
+  public var reason = ""
+  public var openedAt: Date
+}
+
+public struct UnlockPrompt: Hashable, Sendable {
+  /// What has been typed; views show it masked.
+  public var typed = ""
+  public var openedAt: Date
 }
 
 public struct UndoPrompt: Hashable, Sendable {

@@ -10,8 +10,13 @@ struct Desk {
   var clock = Fixture.now
   var timing = StationTiming()
   var policy = CheckInPolicy(branchID: Fixture.branchID)
+  var kiosk: KioskLock?
+  var allowsOverride = true
 
-  var context: StationContext { Fixture.context(at: clock, policy: policy, timing: timing) }
+  var context: StationContext {
+    Fixture.context(
+      at: clock, policy: policy, timing: timing, kiosk: kiosk, allowsOverride: allowsOverride)
+  }
 
   @discardableResult
   mutating func send(_ event: StationEvent) -> [StationEffect] {
@@ -72,6 +77,10 @@ extension Phase {
 
   var banner: ResultBanner? {
     if case .result(let banner) = self { banner } else { nil }
+  }
+
+  var overridePrompt: OverridePrompt? {
+    if case .overriding(let prompt) = self { prompt } else { nil }
   }
 
   var panel: SearchPanel? {

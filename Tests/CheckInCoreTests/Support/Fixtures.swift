@@ -18,11 +18,11 @@ enum Fixture {
 
   static func context(
     at date: Date = now, policy: CheckInPolicy = CheckInPolicy(branchID: branchID),
-    timing: StationTiming = StationTiming()
+    timing: StationTiming = StationTiming(), kiosk: KioskLock? = nil, allowsOverride: Bool = true
   ) -> StationContext {
     StationContext(
       now: date, timeZone: timeZone, policy: policy, stationName: "front-desk", timing: timing,
-      searchLimit: 20)
+      searchLimit: 20, kiosk: kiosk, allowsOverride: allowsOverride)
   }
 
   static func sessions(

@@ -51,7 +51,7 @@ struct StationExplorer {
     .scanned("GYM-1"), .scanned("GYM-2"), .scanned("bad\u{7}code"), .typed("1"),
     .typed(String(repeating: "7", count: 200)), .erase, .submit, .cancel, .choose(.deduct),
     .choose(.checkInOnly), .toggleChoice, .movePlan(1), .openSearch, .moveSelection(1), .undoLast,
-    .toggleHelp, .tick,
+    .beginOverride, .toggleHelp, .toggleToday, .tick,
   ]
 
   private(set) var transitions = 0
@@ -176,11 +176,13 @@ struct StationExplorer {
     let before = node.state
     let checkIns = effects.checkIns
 
-    // (a) one confirmation, at most one check-in, and only from the dialog.
+    // (a) one confirmation, at most one check-in, and only from the dialog (or Enter on a staff
+    // override's reason).
     if checkIns.count > 1 { fail("(a) several check-ins for one event") }
     if !checkIns.isEmpty {
       let confirms = event == .submit || event == .choose(.deduct) || event == .choose(.checkInOnly)
-      if !confirms || before.phase.dialog == nil {
+      let overrides = event == .submit && before.phase.overridePrompt != nil
+      if !confirms || (before.phase.dialog == nil && !overrides) {
         fail("(a) check-in not from a confirmed dialog")
       }
     }
@@ -234,7 +236,10 @@ struct StationExplorer {
 
     // (g) hand typing stays bounded.
     let limit = Station.maximumTypedLength
-    if child.state.scanText.count > limit || (child.state.phase.panel?.query.count ?? 0) > limit {
+    let reason = child.state.phase.overridePrompt?.reason.unicodeScalars.count ?? 0
+    if child.state.scanText.count > limit || (child.state.phase.panel?.query.count ?? 0) > limit
+      || reason > limit
+    {
       fail("(g) typed field over \(limit) characters")
     }
     return child
@@ -340,6 +345,8 @@ struct StationExplorer {
     case .searching: "searching"
     case .confirmingUndo: "confirmingUndo"
     case .undoing: "undoing"
+    case .overriding: "overriding"
+    case .unlocking: "unlocking"
     }
   }
 

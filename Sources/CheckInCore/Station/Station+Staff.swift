@@ -1,0 +1,77 @@
+import Foundation
+
+extension Station {
+  /// At a locked kiosk, staff keys do nothing but say how to unlock.
+  static func requireStaff(_ state: inout StationState, _ context: StationContext) -> Bool {
+    if state.isStaffUnlocked(context) { return true }
+    state.notice = Notice("Staff only — press F12 and type the unlock code", tone: .warning)
+    return false
+  }
+
+  /// From a refusal banner about a known member, staff may let them in with a reason.
+  static func beginOverride(_ state: inout StationState, _ context: StationContext) {
+    guard case .result(let banner) = state.phase,
+      case .refused(let refusal, _) = banner.outcome, let card = banner.card
+    else { return }
+    guard context.allowsOverride else {
+      state.notice = Notice(
+        "This store can't record an override — the member must be let in at the desk",
+        tone: .warning)
+      return
+    }
+    guard requireStaff(&state, context) else { return }
+    state.phase = .overriding(OverridePrompt(card: card, refusal: refusal, openedAt: context.now))
+  }
+
+  /// Records the override: a visit without deduction, with the refusal and the reason.
+  static func confirmOverride(
+    _ prompt: OverridePrompt, _ state: inout StationState, _ context: StationContext
+  ) -> [StationEffect] {
+    let reason = prompt.reason.trimmingCharacters(in: .whitespaces)
+    guard !reason.isEmpty else {
+      state.notice = Notice("Type a reason for letting the member in", tone: .warning)
+      return []
+    }
+    let override = StaffOverride(refusedAs: prompt.refusal.code, reason: reason)
+    let id = state.issueRequestID()
+    let request = CheckInRequest(
+      memberID: prompt.card.member.id, code: nil, subscriptionID: nil, action: .checkInOnly,
+      policy: context.policy, station: context.stationName, requestedAt: context.now,
+      override: override)
+    state.notice = nil
+    state.phase = .submitting(
+      Submission(id: id, card: prompt.card, action: .checkInOnly, plan: nil, override: override))
+    return [.checkIn(id, request)]
+  }
+
+  /// F12 at a kiosk: start typing the unlock code, or lock again when unlocked.
+  static func toggleLock(_ state: inout StationState, _ context: StationContext) {
+    guard context.kiosk != nil else { return }
+    if state.isStaffUnlocked(context) {
+      state.staffUnlockedUntil = nil
+      state.notice = Notice("Kiosk locked", tone: .info)
+      if case .searching = state.phase { state.phase = .ready }
+      return
+    }
+    switch state.phase {
+    case .ready, .result:
+      state.phase = .unlocking(UnlockPrompt(openedAt: context.now))
+    default:
+      break
+    }
+  }
+
+  static func unlock(with code: String, _ state: inout StationState, _ context: StationContext) {
+    state.phase = .ready
+    guard let kiosk = context.kiosk else { return }
+    guard !kiosk.unlockCode.isEmpty, code == kiosk.unlockCode else {
+      state.notice = Notice("Wrong unlock code", tone: .error)
+      return
+    }
+    let until = context.now.addingTimeInterval(kiosk.unlockedFor)
+    state.staffUnlockedUntil = until
+    state.notice = Notice(
+      "Staff keys unlocked until \(ClockText.hoursMinutes(until, in: context.timeZone)) — "
+        + "F12 locks again", tone: .success)
+  }
+}

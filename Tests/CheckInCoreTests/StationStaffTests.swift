@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+@testable import CheckInCore
+
+/// Staff overrides, the kiosk lock and the today toggle.
+@Suite struct StationStaffTests {
+  /// Sara is found but refused: her plan is frozen.
+  static let frozenSara = MemberCard(
+    member: Fixture.member(id: 1, name: "Sara Haddad"),
+    subscriptions: [Fixture.sessions(id: 11, remaining: 5, status: .frozen)])
+
+  private func refuseSara(_ desk: inout Desk) throws {
+    let lookUp = try #require(desk.send(.scanned("GYM-1")).lookUps.first)
+    desk.send(.lookedUp(lookUp.id, .success(Self.frozenSara)))
+    #expect(
+      desk.state.phase.banner?.outcome == .refused(.frozen(reason: nil), memberName: "Sara Haddad"))
+  }
+
+  @Test func anOverrideRecordsTheRefusalAndTheReasonWithoutDeducting() throws {
+    var desk = Desk()
+    try refuseSara(&desk)
+    desk.send(.beginOverride)
+    #expect(desk.state.phase.overridePrompt?.card == Self.frozenSara)
+
+    #expect(desk.send(.submit) == [], "an empty reason records nothing")
+    #expect(desk.state.notice?.tone == .warning)
+    desk.send(.typed("paid at the desk today"))
+    desk.send(.erase)
+    let effects = desk.send(.submit)
+    let checkIn = try #require(effects.checkIns.first)
+    #expect(effects.count == 1)
+    #expect(checkIn.request.memberID == 1)
+    #expect(checkIn.request.action == .checkInOnly)
+    #expect(checkIn.request.subscriptionID == nil)
+    #expect(
+      checkIn.request.override
+        == StaffOverride(refusedAs: "FROZEN", reason: "paid at the desk toda"))
+    #expect(desk.state.phase.submission?.override?.reason == "paid at the desk toda")
+
+    let receipt = Fixture.receipt(for: checkIn.request, attendanceID: 77)
+    desk.send(.checkedIn(checkIn.id, .success(receipt)))
+    #expect(desk.state.phase.banner?.outcome == .checkedIn(receipt))
+  }
+
+  @Test func anOverrideNeedsAKnownMemberAndAStoreThatCanRecordIt() throws {
+    var desk = Desk()
+    // A code nobody has: there is no member to let in.
+    let lookUp = try #require(desk.send(.scanned("GYM-404")).lookUps.first)
+    desk.send(.lookedUp(lookUp.id, .failure(.refused(.notFound(code: "GYM-404")))))
+    desk.send(.beginOverride)
+    #expect(desk.state.phase.overridePrompt == nil)
+
+    var remote = Desk()
+    remote.allowsOverride = false
+    try refuseSara(&remote)
+    remote.send(.beginOverride)
+    #expect(remote.state.phase.overridePrompt == nil)
+    #expect(remote.state.notice?.tone == .warning)
+  }
+
+  @Test func escAndTheClockAbandonAnOverrideWithoutRecording() throws {
+    var desk = Desk()
+    try refuseSara(&desk)
+    desk.send(.beginOverride)
+    desk.send(.typed("x"))
+    #expect(desk.send(.cancel) == [])
+    #expect(desk.state.phase == .ready)
+
+    try refuseSara(&desk)
+    desk.send(.beginOverride)
+    desk.advance(desk.timing.dialog)
+    #expect(desk.send(.tick) == [])
+    #expect(desk.state.phase == .ready)
+  }
+
+  @Test func aLockedKioskRefusesStaffKeys() throws {
+    var desk = Desk()
+    desk.kiosk = KioskLock(unlockCode: "4321")
+    _ = try desk.checkInSara()
+    desk.send(.undoLast)
+    #expect(desk.state.phase.banner != nil, "undo did nothing")
+    #expect(desk.state.notice?.text.contains("F12") == true)
+    desk.send(.cancel)
+    desk.send(.openSearch)
+    #expect(desk.state.phase == .ready, "search is for staff at a kiosk")
+    try refuseSara(&desk)
+    desk.send(.beginOverride)
+    #expect(desk.state.phase.overridePrompt == nil)
+  }
+
+  @Test func theUnlockCodeOpensStaffKeysForAWhile() throws {
+    var desk = Desk()
+    desk.kiosk = KioskLock(unlockCode: "4321", unlockedFor: 120)
+    desk.send(.toggleLock)
+    desk.send(.typed("1111"))
+    desk.send(.submit)
+    #expect(desk.state.phase == .ready)
+    #expect(desk.state.notice == Notice("Wrong unlock code", tone: .error))
+    #expect(!desk.state.isStaffUnlocked(desk.context))
+
+    desk.send(.toggleLock)
+    desk.send(.typed("4321"))
+    desk.send(.submit)
+    #expect(desk.state.isStaffUnlocked(desk.context))
+    desk.send(.openSearch)
+    #expect(desk.state.phase.panel != nil)
+    desk.send(.cancel)
+
+    desk.advance(120)
+    desk.send(.tick)
+    #expect(!desk.state.isStaffUnlocked(desk.context))
+    #expect(desk.state.notice == Notice("Kiosk locked again", tone: .info))
+  }
+
+  @Test func f12LocksAnUnlockedKioskAndClosesSearch() throws {
+    var desk = Desk()
+    desk.kiosk = KioskLock(unlockCode: "9")
+    desk.send(.toggleLock)
+    desk.send(.typed("9"))
+    desk.send(.submit)
+    desk.send(.openSearch)
+    desk.send(.toggleLock)
+    #expect(desk.state.phase == .ready)
+    #expect(!desk.state.isStaffUnlocked(desk.context))
+  }
+
+  @Test func theUnlockPromptTimesOutAndAScanReplacesIt() throws {
+    var desk = Desk()
+    desk.kiosk = KioskLock(unlockCode: "4321")
+    desk.send(.toggleLock)
+    desk.advance(desk.timing.undoPrompt)
+    desk.send(.tick)
+    #expect(desk.state.phase == .ready)
+
+    desk.send(.toggleLock)
+    let effects = desk.send(.scanned("GYM-1"))
+    #expect(effects.lookUps.count == 1, "a member's scan wins over a half-typed code")
+  }
+
+  @Test func withoutAKioskStaffKeysAlwaysWorkAndF12DoesNothing() {
+    var desk = Desk()
+    #expect(desk.state.isStaffUnlocked(desk.context))
+    desk.send(.toggleLock)
+    #expect(desk.state.phase == .ready)
+  }
+
+  @Test func todayToggles() {
+    var desk = Desk()
+    desk.send(.toggleToday)
+    #expect(desk.state.showsToday)
+    desk.send(.toggleToday)
+    #expect(!desk.state.showsToday)
+  }
+}
