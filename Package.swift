@@ -13,10 +13,22 @@ let package = Package(
     ),
     .target(name: "CheckInCore"),
     .target(name: "CheckInSQLite", dependencies: ["CheckInCore", "CSQLite"]),
-    .target(name: "CheckInApp", dependencies: ["CheckInCore", "CheckInSQLite"]),
+    // The only code that touches ncurses and signal handlers, in C: see include/cncursesw.h.
+    .target(
+      name: "CNCursesW",
+      cSettings: [.define("_GNU_SOURCE"), .define("NCURSES_WIDECHAR", to: "1")],
+      linkerSettings: [.linkedLibrary("ncursesw")]
+    ),
+    .target(name: "CheckInUI", dependencies: ["CheckInCore"]),
+    .target(name: "CheckInTerminal", dependencies: ["CNCursesW", "CheckInUI"]),
+    .target(
+      name: "CheckInApp",
+      dependencies: ["CheckInCore", "CheckInSQLite", "CheckInUI", "CheckInTerminal"]),
     .executableTarget(name: "checkin", dependencies: ["CheckInApp"]),
     .testTarget(name: "CheckInCoreTests", dependencies: ["CheckInCore"]),
     .testTarget(name: "CheckInSQLiteTests", dependencies: ["CheckInSQLite", "CSQLite"]),
+    .testTarget(name: "CheckInUITests", dependencies: ["CheckInUI"]),
+    .testTarget(name: "CheckInTerminalTests", dependencies: ["CheckInTerminal", "CNCursesW"]),
     .testTarget(name: "CheckInAppTests", dependencies: ["CheckInApp", "CheckInSQLite"]),
     // Runs the built `checkin` binary as separate processes, as stations and scripts do.
     .testTarget(

@@ -46,8 +46,7 @@ public enum CheckInApp {
     case "import": return try ImportCommand.run(context)
     case "demo": return try DemoCommand.run(context)
     case nil:
-      context.console.line(Usage.overview(version: version))
-      return .usage
+      return try StationCommand.run(context)
     case let other?:
       throw UsageError(message: "unknown command “\(other)”")
     }

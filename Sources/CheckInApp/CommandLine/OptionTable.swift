@@ -51,6 +51,12 @@ enum OptionTable {
       name: "on-checkin-timeout", value: "SECONDS",
       help: "stop the --on-checkin command after this long (default 5)"),
     OptionSpec(name: "json", value: nil, help: "print JSON instead of text"),
+    OptionSpec(
+      name: "theme", value: "NAME|PATH",
+      help: "the station's colours: default, high-contrast, light, mono, or a theme file"),
+    OptionSpec(
+      name: "kiosk", value: nil,
+      help: "unattended kiosk: quit and staff keys need the unlock code (kiosk_unlock_code)"),
     OptionSpec(name: "help", value: nil, help: "show help"),
     OptionSpec(name: "version", value: nil, help: "show the version"),
   ]

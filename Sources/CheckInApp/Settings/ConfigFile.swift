@@ -14,6 +14,10 @@ struct ConfigFile: Equatable, Sendable {
     ("on_checkin", "command run after each check-in"),
     ("on_checkin_timeout", "seconds before the on_checkin command is stopped"),
     ("busy_timeout_ms", "how long to wait for another station's write"),
+    ("theme", "colour theme: a name (default, high-contrast, light, mono) or a file"),
+    ("kiosk", "yes/no: unattended kiosk, staff keys locked"),
+    ("kiosk_unlock_code", "the code that unlocks staff keys at a kiosk"),
+    ("result_seconds", "how long the result banner stays"),
   ]
 
   let path: String

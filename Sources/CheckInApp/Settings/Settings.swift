@@ -15,6 +15,10 @@ struct Settings: Sendable {
   var onCheckInTimeout: TimeInterval = 5
   var busyTimeoutMilliseconds: Int32 = 5000
   var json = false
+  var theme = "default"
+  var isKiosk = false
+  var kioskUnlockCode = ""
+  var resultSeconds: TimeInterval = 4
 
   var policy: CheckInPolicy {
     CheckInPolicy(
@@ -59,6 +63,8 @@ struct Settings: Sendable {
       settings.onCheckInTimeout = try Parse.seconds(text, what: "--on-checkin-timeout")
     }
     settings.json = invocation.has("json")
+    if let theme = invocation.value("theme") { settings.theme = theme }
+    if invocation.has("kiosk") { settings.isKiosk = true }
     return settings
   }
 
@@ -81,6 +87,12 @@ struct Settings: Sendable {
     if let command = config.value("on_checkin"), !command.isEmpty { onCheckIn = command }
     if let text = config.value("on_checkin_timeout") {
       onCheckInTimeout = try Parse.seconds(text, what: place("on_checkin_timeout"))
+    }
+    if let theme = config.value("theme"), !theme.isEmpty { self.theme = theme }
+    if let text = config.value("kiosk") { isKiosk = try Parse.yesNo(text, what: place("kiosk")) }
+    if let code = config.value("kiosk_unlock_code") { kioskUnlockCode = code }
+    if let text = config.value("result_seconds") {
+      resultSeconds = try Parse.seconds(text, what: place("result_seconds"))
     }
     if let text = config.value("busy_timeout_ms") {
       let value = try Parse.positiveID(text, what: place("busy_timeout_ms"))

@@ -1,0 +1,60 @@
+import CheckInCore
+import CheckInSQLite
+import CheckInTerminal
+import CheckInUI
+import Foundation
+
+/// `checkin` with no command: the full-screen station.
+enum StationCommand {
+  static func run(_ context: CommandContext) throws(UsageError) -> ExitCode {
+    try context.invocation.noArguments()
+    let settings = context.settings
+    let log = LogFile(path: Paths(environment: context.environment).logFile)
+    let store: LocalStore
+    let branchName: String
+    do {
+      store = try context.openStation()
+      branchName = try store.branches().first { $0.id == settings.branchID }?.name ?? "branch"
+    } catch {
+      log.write(.error, error.message)
+      return context.fail(error.message)
+    }
+
+    var startupNotice: Notice?
+    let catalog = ThemeCatalog(
+      environment: context.environment, executablePath: CommandLine.arguments.first ?? "")
+    let theme: Theme
+    switch catalog.load(settings.theme) {
+    case .success(let loaded): theme = loaded
+    case .failure(let error):
+      theme = .standard
+      startupNotice = Notice(
+        "Theme not used — \(error.message); showing the default", tone: .warning)
+      log.write(.warning, "theme: \(error.message)")
+    }
+    if settings.isKiosk && settings.kioskUnlockCode.isEmpty {
+      log.write(.warning, "kiosk mode without kiosk_unlock_code: staff keys stay locked")
+    }
+    let hooks = settings.onCheckIn.map { command in
+      HookRunner(
+        command: command, timeout: settings.onCheckInTimeout,
+        report: { log.write(.warning, $0) })
+    }
+    let noColor = context.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    do {
+      let runtime = try StationRuntime(
+        StationRuntime.Configuration(
+          settings: settings, backend: SQLiteBackend(store: store).backend,
+          storeName: (store.database.path as NSString).lastPathComponent,
+          branchName: "\(branchName) (\(settings.branchID))", theme: theme,
+          allowColor: !noColor, timeZone: context.timeZone, log: log, hooks: hooks,
+          startupNotice: startupNotice))
+      try runtime.run()
+      return .success
+    } catch let error as Terminal.StartError {
+      return context.fail(error.message)
+    } catch {
+      return context.fail("The station stopped: \(error)")
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import CheckInCore
+import Foundation
+
+/// The keys that work on the current screen, drawn from the key map over everything else.
+enum HelpOverlayView {
+  static func draw(_ frame: inout ScreenBuffer, in rect: Rect, screen: Screen, info: ViewInfo) {
+    let bindings = info.keyMap.bindings(on: screen)
+    let labelWidth = min(20, bindings.map { frame.measure.columns(of: $0.label) }.max() ?? 0)
+    let width = min(rect.width - 4, 78)
+    let height = min(rect.height - 2, bindings.count + 4)
+    let box = rect.centered(width: width, height: height)
+    frame.fill(box, role: .normal)
+    frame.box(box, role: .border, title: "Keys", titleRole: .title)
+    var y = box.y + 1
+    for binding in bindings where y < box.maxY - 2 {
+      let label = frame.measure.truncate(binding.label, to: labelWidth)
+      frame.put(label, x: box.x + 2, y: y, role: .key)
+      var help = binding.help
+      if binding.staffOnly && info.isKiosk && !info.staffUnlocked { help += " (locked)" }
+      frame.put(
+        help, x: box.x + 4 + labelWidth, y: y, role: .normal, limit: box.width - 6 - labelWidth)
+      y += 1
+    }
+    frame.put(
+      "F1 or Esc closes this help", x: box.x + 2, y: box.maxY - 2, role: .muted,
+      limit: box.width - 4)
+  }
+}

@@ -1,0 +1,63 @@
+import CheckInCore
+import Foundation
+
+/// The small boxes that ask one thing: undo, override, unlock code; and the busy line.
+enum PromptView {
+  static func busy(_ frame: inout ScreenBuffer, in rect: Rect, text: String, info: ViewInfo) {
+    guard rect.height > 0 else { return }
+    frame.putCentered(
+      "\(text) \(info.spinner)", in: rect, y: rect.y + rect.height / 2, role: .value)
+  }
+
+  static func undo(_ frame: inout ScreenBuffer, in rect: Rect, prompt: UndoPrompt, info: ViewInfo) {
+    let receipt = prompt.receipt
+    let time = ClockText.hoursMinutes(receipt.checkedInAt, in: info.timeZone)
+    var question = "Void \(receipt.memberName)'s check-in #\(receipt.attendanceID) at \(time)"
+    if receipt.deducted > 0, let kind = receipt.kind {
+      question += " and give back \(receipt.deducted) \(kind.unit(receipt.deducted))"
+    }
+    drawBox(
+      &frame, in: rect, title: "Undo check-in",
+      lines: [
+        (question + "?", .value), ("Enter void it · Esc keep it", .muted),
+      ])
+  }
+
+  static func override(
+    _ frame: inout ScreenBuffer, in rect: Rect, prompt: OverridePrompt, info: ViewInfo
+  ) {
+    let why = prompt.refusal.message(name: prompt.card.member.fullName, timeZone: info.timeZone)
+    drawBox(
+      &frame, in: rect, title: "Staff override",
+      lines: [
+        ("Refused: \(why)", .danger),
+        ("Check in anyway, without deducting. Reason ▸ \(prompt.reason)█", .value),
+        ("Enter record it · Esc cancel", .muted),
+      ])
+  }
+
+  static func unlock(_ frame: inout ScreenBuffer, in rect: Rect, prompt: UnlockPrompt) {
+    let mask = String(repeating: "•", count: prompt.typed.count)
+    drawBox(
+      &frame, in: rect, title: "Unlock staff keys",
+      lines: [
+        ("Unlock code ▸ \(mask)█", .value), ("Enter unlock · Esc cancel", .muted),
+      ])
+  }
+
+  private static func drawBox(
+    _ frame: inout ScreenBuffer, in rect: Rect, title: String, lines given: [(String, Role)]
+  ) {
+    let widest = given.map { frame.measure.columns(of: $0.0) }.max() ?? 0
+    let width = min(rect.width, max(40, widest + 4))
+    let lines = given.flatMap { line in
+      frame.measure.wrap(line.0, to: width - 4).map { ($0, line.1) }
+    }
+    let box = rect.centered(width: width, height: lines.count + 2)
+    frame.fill(box, role: .normal)
+    frame.box(box, role: .border, title: title, titleRole: .title)
+    for (offset, line) in lines.enumerated() {
+      frame.put(line.0, x: box.x + 2, y: box.y + 1 + offset, role: line.1, limit: box.width - 4)
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import CheckInCore
+import Foundation
+
+/// The bottom line: where the data lives, online or offline, today's count, and the keys that
+/// work now.
+enum StatusLineView {
+  static func draw(_ frame: inout ScreenBuffer, in rect: Rect, state: StationState, info: ViewInfo)
+  {
+    frame.fill(rect, role: .statusBar)
+    var left: String
+    switch info.connection {
+    case .local: left = " ● \(info.storeName)"
+    case .online: left = " ● online · \(info.storeName)"
+    case .offline(let queued):
+      left = " ○ OFFLINE · \(info.storeName)" + (queued > 0 ? " · \(queued) queued" : "")
+    }
+    if info.showsPrivateLists {
+      let count = state.today.entries.filter { !$0.isVoided }.count
+      left += " · \(count) today"
+    }
+    let used = frame.put(left + "  ", x: rect.x, y: rect.y, role: .statusBar)
+    var x = rect.x + used
+    let hints = info.keyMap.hints(on: Screen(state.phase), staff: info.staffUnlocked)
+    for hint in hints {
+      let text = "\(hint.key) \(hint.text)  "
+      guard x + frame.measure.columns(of: text) <= rect.maxX else { break }
+      x += frame.put(hint.key, x: x, y: rect.y, role: .statusKey)
+      x += frame.put(" \(hint.text)  ", x: x, y: rect.y, role: .statusBar)
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import CheckInCore
+import Foundation
+
+/// The day's check-ins at this branch: how many, an hourly histogram, and the list, newest first.
+enum TodayPanelView {
+  static func draw(_ frame: inout ScreenBuffer, in rect: Rect, today: TodayList, info: ViewInfo) {
+    guard rect.height >= 3, rect.width >= 10 else { return }
+    let visits = today.entries.filter { !$0.isVoided }
+    frame.put(
+      "Today · \(visits.count) check-in\(visits.count == 1 ? "" : "s")", x: rect.x, y: rect.y,
+      role: .title, limit: rect.width)
+    var y = rect.y + 1
+    if let error = today.error {
+      frame.put("! " + error, x: rect.x, y: y, role: .warning, limit: rect.width)
+      y += 1
+    }
+    y += drawHistogram(&frame, x: rect.x, y: y, width: rect.width, visits: visits, info: info)
+    for entry in today.entries where y < rect.maxY {
+      let time = ClockText.hoursMinutes(entry.checkedInAt, in: info.timeZone)
+      let used = frame.put(time + " ", x: rect.x, y: y, role: .muted, limit: rect.width)
+      let mark = entry.isVoided ? " voided" : entry.deducted > 0 ? " −\(entry.deducted)" : ""
+      let markWidth = frame.measure.columns(of: mark)
+      let name = frame.measure.truncate(entry.memberName, to: rect.width - used - markWidth)
+      frame.put(
+        name, x: rect.x + used, y: y, role: entry.isVoided ? .muted : .normal,
+        limit: rect.width - used - markWidth)
+      frame.put(
+        mark, x: rect.maxX - markWidth, y: y, role: entry.isVoided ? .muted : .value,
+        limit: markWidth)
+      y += 1
+    }
+  }
+
+  /// Check-ins per hour from 06:00 to 23:00, one column each, scaled to the busiest hour.
+  /// Returns the rows used.
+  private static func drawHistogram(
+    _ frame: inout ScreenBuffer, x: Int, y: Int, width: Int, visits: [AttendanceEntry],
+    info: ViewInfo
+  ) -> Int {
+    let hours = Array(6...23)
+    guard width >= hours.count + 6 else { return 0 }
+    var counts = Array(repeating: 0, count: hours.count)
+    for visit in visits {
+      let hour = ClockText.hour(visit.checkedInAt, in: info.timeZone)
+      if let index = hours.firstIndex(of: hour) { counts[index] += 1 }
+    }
+    let peak = counts.max() ?? 0
+    let levels = Array(" ▁▂▃▄▅▆▇█")
+    var bars = ""
+    for count in counts {
+      let level = peak == 0 ? 0 : max(count > 0 ? 1 : 0, count * (levels.count - 1) / peak)
+      bars.append(levels[level])
+    }
+    frame.put(bars, x: x, y: y, role: .histogram)
+    frame.put("6    12    18   23", x: x, y: y + 1, role: .muted, limit: width)
+    if peak > 0 {
+      frame.put(
+        " peak \(peak)/h", x: x + hours.count, y: y, role: .muted, limit: width - hours.count)
+    }
+    return 3
+  }
+}

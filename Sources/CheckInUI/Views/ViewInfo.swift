@@ -1,0 +1,53 @@
+import CheckInCore
+import Foundation
+
+/// What the views need besides the station's state: the clock, who and where the station is, and
+/// the key map the hints are drawn from.
+public struct ViewInfo: Sendable {
+  public var now: Date
+  public var timeZone: TimeZone
+  public var stationName: String
+  public var branchName: String
+  /// Where the data lives, as the status line shows it ("demo.sqlite3", "gym.example.com").
+  public var storeName: String
+  public var connection: Connection
+  public var timing: StationTiming
+  public var keyMap: KeyMap
+  public var isKiosk: Bool
+  public var staffUnlocked: Bool
+
+  public enum Connection: Hashable, Sendable {
+    case local
+    case online
+    case offline(queued: Int)
+  }
+
+  public init(
+    now: Date, timeZone: TimeZone, stationName: String, branchName: String, storeName: String,
+    connection: Connection = .local, timing: StationTiming = StationTiming(),
+    keyMap: KeyMap = KeyMap(), isKiosk: Bool = false, staffUnlocked: Bool = true
+  ) {
+    self.now = now
+    self.timeZone = timeZone
+    self.stationName = stationName
+    self.branchName = branchName
+    self.storeName = storeName
+    self.connection = connection
+    self.timing = timing
+    self.keyMap = keyMap
+    self.isKiosk = isKiosk
+    self.staffUnlocked = staffUnlocked
+  }
+
+  var today: CalendarDay { CalendarDay(now, in: timeZone) }
+
+  /// A frame of the busy spinner, turning ten times a second.
+  var spinner: String {
+    let frames = Array("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
+    let tenths = Int((now.timeIntervalSince1970 * 10).rounded(.down))
+    return String(frames[((tenths % frames.count) + frames.count) % frames.count])
+  }
+
+  /// Names and phones of other members are for staff eyes: a locked kiosk hides the day's list.
+  var showsPrivateLists: Bool { !isKiosk || staffUnlocked }
+}
