@@ -7,15 +7,19 @@ public struct Console: Sendable {
   public var readLine: @Sendable () -> String?
   /// Progress lines are drawn only for a person watching.
   public var errorIsTerminal: Bool
+  /// Whether standard input and output are a terminal the full-screen station can take over.
+  public var isInteractive: Bool
 
   public init(
     out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
-    readLine: @escaping @Sendable () -> String?, errorIsTerminal: Bool
+    readLine: @escaping @Sendable () -> String?, errorIsTerminal: Bool,
+    isInteractive: Bool = false
   ) {
     self.out = out
     self.err = err
     self.readLine = readLine
     self.errorIsTerminal = errorIsTerminal
+    self.isInteractive = isInteractive
   }
 
   /// The process's own stdin, stdout and stderr.
@@ -24,7 +28,8 @@ public struct Console: Sendable {
       out: { FileHandle.standardOutput.write(Data($0.utf8)) },
       err: { FileHandle.standardError.write(Data($0.utf8)) },
       readLine: { Swift.readLine(strippingNewline: true) },
-      errorIsTerminal: isatty(STDERR_FILENO) == 1)
+      errorIsTerminal: isatty(STDERR_FILENO) == 1,
+      isInteractive: isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1)
   }
 
   func line(_ text: String) { out(text + "\n") }

@@ -54,12 +54,16 @@ struct ProgramTests {
     #expect(!sandbox.exists(sandbox.demoDatabase))
   }
 
-  @Test func noCommandShowsTheOverviewWithStatus2() async throws {
+  /// Without a command `checkin` opens the full-screen station, which needs a terminal: from a
+  /// script it says so, and which commands to use instead, before touching any database.
+  @Test func noCommandWithoutATerminalPointsToTheCommands() async throws {
     let sandbox = try Sandbox()
     defer { sandbox.remove() }
-    let result = await sandbox.run([])
-    #expect(result.status == 2)
-    #expect(result.out.contains("Usage: checkin [OPTIONS] COMMAND"))
+    let result = await sandbox.run(["--demo"])
+    #expect(result.status == 1)
+    #expect(result.err.contains("needs a terminal"))
+    #expect(result.err.contains("checkin --help"))
+    #expect(!sandbox.exists(sandbox.demoDatabase))
   }
 
   @Test func anUnknownOptionIsAUsageErrorPointingAtTheCommandsHelp() async throws {

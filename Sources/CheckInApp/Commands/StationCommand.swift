@@ -8,6 +8,10 @@ import Foundation
 enum StationCommand {
   static func run(_ context: CommandContext) throws(UsageError) -> ExitCode {
     try context.invocation.noArguments()
+    guard context.console.isInteractive else {
+      return context.fail(
+        "The station needs a terminal; from scripts use the commands (see `checkin --help`)")
+    }
     let settings = context.settings
     let log = LogFile(path: Paths(environment: context.environment).logFile)
     let store: LocalStore
