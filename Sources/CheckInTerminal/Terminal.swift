@@ -83,7 +83,9 @@ public final class Terminal {
   public var size: Size { Size(width: Int(ckt_cols()), height: Int(ckt_lines())) }
 
   /// Copies `frame` to the screen, writing only the cells that changed since the last frame.
-  public func draw(_ frame: ScreenBuffer, full: Bool = false) {
+  /// Returns how many cells were written.
+  @discardableResult
+  public func draw(_ frame: ScreenBuffer, full: Bool = false) -> Int {
     let changes = frame.changes(since: full ? nil : previous)
     var scalars: [wchar_t] = []
     for change in changes {
@@ -98,6 +100,7 @@ public final class Terminal {
     }
     ckt_flush(full ? 1 : 0)
     previous = frame
+    return changes.count
   }
 
   /// Waits for input, a signal, the wake pipe, or `timeout` seconds.

@@ -52,7 +52,8 @@ enum StationCommand {
           storeName: (store.database.path as NSString).lastPathComponent,
           branchName: "\(branchName) (\(settings.branchID))", theme: theme,
           allowColor: !noColor, timeZone: context.timeZone, log: log, hooks: hooks,
-          startupNotice: startupNotice))
+          startupNotice: startupNotice,
+          measuresLatency: context.environment["CHECKIN_TIMING"] == "1"))
       try runtime.run()
       return .success
     } catch let error as Terminal.StartError {

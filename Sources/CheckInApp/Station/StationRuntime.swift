@@ -19,6 +19,8 @@ final class StationRuntime {
     var hooks: HookRunner?
     /// Shown under the scan field at start (e.g. why the chosen theme wasn't used).
     var startupNotice: Notice?
+    /// Log keystroke-to-screen and scan-to-result times (`CHECKIN_TIMING=1`).
+    var measuresLatency = false
   }
 
   private let configuration: Configuration
@@ -34,9 +36,11 @@ final class StationRuntime {
   private var quitting = false
   private var hungUp = false
   private let started = ContinuousClock.now
+  private var probe: LatencyProbe
 
   init(_ configuration: Configuration) throws {
     self.configuration = configuration
+    probe = LatencyProbe(log: configuration.measuresLatency ? configuration.log : nil)
     let inbox = try Inbox()
     self.inbox = inbox
     let hooks = configuration.hooks
@@ -101,7 +105,13 @@ final class StationRuntime {
     // Read even without input after a SIGWINCH: ncurses learns the new size in its next read.
     if (wake.input || !wake.signals.isEmpty) && !hungUp {
       let now = seconds()
-      for key in terminal.readKeys() {
+      let keys = terminal.readKeys()
+      if let first = keys.first {
+        var printable = false
+        if case .character = first { printable = true }
+        probe.keysRead(at: now, printable: printable)
+      }
+      for key in keys {
         for output in assembler.feed(key, at: now) { handle(output) }
       }
     }
@@ -116,6 +126,7 @@ final class StationRuntime {
         send(.typed(text))
         send(.submit)
       default:
+        probe.scanned(at: seconds())
         send(.scanned(text))
       }
     case .key(.resize):
@@ -126,7 +137,11 @@ final class StationRuntime {
         for: key, on: screen, fieldEmpty: focusedText.isEmpty,
         staff: state.isStaffUnlocked(context()))
       switch intent {
-      case .station(let event)?: send(event)
+      case .station(let event)?:
+        send(event)
+        if case .submitting = state.phase, screen == .member || screen == .overriding {
+          probe.confirmed(at: seconds())
+        }
       case .quit?: quitting = true
       case .redraw?: needsFullRedraw = true
       case nil: break
@@ -224,7 +239,8 @@ final class StationRuntime {
       isKiosk: configuration.settings.isKiosk,
       staffUnlocked: state.isStaffUnlocked(context()))
     let frame = StationView.render(state, info, size: terminal.size, measure: Terminal.width)
-    terminal.draw(frame, full: needsFullRedraw)
+    let written = terminal.draw(frame, full: needsFullRedraw)
     needsFullRedraw = false
+    if written > 0 { probe.drew(state.phase, at: seconds()) }
   }
 }

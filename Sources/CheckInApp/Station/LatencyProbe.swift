@@ -1,0 +1,71 @@
+import CheckInCore
+import Foundation
+
+/// Measures, on the station's own monotonic clock, how long a keystroke takes to reach the screen
+/// and how long a scan takes to show the member, and a confirmation its result. Enabled with
+/// `CHECKIN_TIMING=1`; each figure is one line in the log, for `checkin` benchmarks and for
+/// chasing a slow desk.
+struct LatencyProbe {
+  let log: LogFile?
+  private var keyAt: Double?
+  /// Printable keys wait up to the burst gap before they count as typed (see
+  /// `ScanBurstAssembler`); their figure includes that wait.
+  private var keyWasPrintable = false
+  private var scanAt: Double?
+  private var confirmAt: Double?
+
+  init(log: LogFile?) {
+    self.log = log
+  }
+
+  mutating func keysRead(at time: Double, printable: Bool) {
+    if keyAt == nil {
+      keyAt = time
+      keyWasPrintable = printable
+    }
+  }
+
+  mutating func scanned(at time: Double) {
+    scanAt = time
+    confirmAt = nil  // a new member: whatever was confirmed before has been drawn or dropped
+  }
+
+  mutating func confirmed(at time: Double) {
+    confirmAt = time
+  }
+
+  /// A frame of `phase` that changed the screen reached the terminal at `time`.
+  mutating func drew(_ phase: Phase, at time: Double) {
+    guard let log else { return }
+    if let start = keyAt {
+      // Past a quarter second the change on screen is the clock's, not the key's.
+      if time - start < 0.25 {
+        let kind = keyWasPrintable ? "printable" : "command"
+        log.write(.info, "timing key→frame(\(kind)) \(Self.milliseconds(time - start)) ms")
+      }
+      keyAt = nil
+    }
+    switch phase {
+    case .member, .result:
+      if let start = scanAt, case .member = phase {
+        log.write(.info, "timing scan→card \(Self.milliseconds(time - start)) ms")
+        scanAt = nil
+      }
+      if let start = confirmAt, case .result = phase {
+        log.write(.info, "timing confirm→result \(Self.milliseconds(time - start)) ms")
+        confirmAt = nil
+      }
+      if case .result = phase, let start = scanAt {
+        // A refusal goes straight from the scan to the banner.
+        log.write(.info, "timing scan→result \(Self.milliseconds(time - start)) ms")
+        scanAt = nil
+      }
+    default:
+      break
+    }
+  }
+
+  private static func milliseconds(_ seconds: Double) -> String {
+    String(format: "%.2f", seconds * 1000)
+  }
+}
