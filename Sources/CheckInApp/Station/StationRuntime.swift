@@ -32,6 +32,8 @@ final class StationRuntime {
   private var assembler = ScanBurstAssembler()
   private var bells = BellPlayer()
   private var lastTick = 0
+  /// Today's list is reloaded this often, so other stations' check-ins show up.
+  private let todayRefresh = 60
   private var needsFullRedraw = true
   private var quitting = false
   private var hungUp = false
@@ -198,6 +200,7 @@ final class StationRuntime {
     guard second != lastTick else { return }
     lastTick = second
     send(.tick)
+    if second % todayRefresh == 0 { tasks.perform(.loadToday, context: context()) }
   }
 
   // MARK: Time
