@@ -19,6 +19,7 @@ let package = Package(
       cSettings: [.define("_GNU_SOURCE"), .define("NCURSES_WIDECHAR", to: "1")],
       linkerSettings: [.linkedLibrary("ncursesw")]
     ),
+    .target(name: "CheckInRemote", dependencies: ["CheckInCore", "CheckInSQLite"]),
     .target(name: "CheckInUI", dependencies: ["CheckInCore"]),
     .target(name: "CheckInTerminal", dependencies: ["CNCursesW", "CheckInUI"]),
     .target(
@@ -28,6 +29,8 @@ let package = Package(
     .testTarget(name: "CheckInCoreTests", dependencies: ["CheckInCore"]),
     .testTarget(name: "CheckInSQLiteTests", dependencies: ["CheckInSQLite", "CSQLite"]),
     .testTarget(name: "CheckInUITests", dependencies: ["CheckInUI"]),
+    // Runs against the stand-in server in Tests/Fixtures (Python + Flask).
+    .testTarget(name: "CheckInRemoteTests", dependencies: ["CheckInRemote", "CheckInSQLite"]),
     .testTarget(name: "CheckInTerminalTests", dependencies: ["CheckInTerminal", "CNCursesW"]),
     .testTarget(name: "CheckInAppTests", dependencies: ["CheckInApp", "CheckInSQLite"]),
     // Runs the built `checkin` binary as separate processes, as stations and scripts do.
