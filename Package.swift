@@ -28,7 +28,8 @@ let package = Package(
     .executableTarget(name: "checkin", dependencies: ["CheckInApp"]),
     .testTarget(name: "CheckInCoreTests", dependencies: ["CheckInCore"]),
     .testTarget(name: "CheckInSQLiteTests", dependencies: ["CheckInSQLite", "CSQLite"]),
-    .testTarget(name: "CheckInUITests", dependencies: ["CheckInUI"]),
+    // Snapshots/ holds the screens as text pictures, read by the tests from the source tree.
+    .testTarget(name: "CheckInUITests", dependencies: ["CheckInUI"], exclude: ["Snapshots"]),
     // Runs against the stand-in server in Tests/Fixtures (Python + Flask).
     .testTarget(name: "CheckInRemoteTests", dependencies: ["CheckInRemote", "CheckInSQLite"]),
     .testTarget(name: "CheckInTerminalTests", dependencies: ["CheckInTerminal", "CNCursesW"]),

@@ -2,33 +2,21 @@ import CheckInCore
 import Dispatch
 import Foundation
 
-/// Serves the `Backend` port from a `LocalStore`, one operation at a time on a queue of its own,
-/// so SQLite's blocking calls (and its busy waits) never hold a thread of Swift's concurrency pool.
-public final class SQLiteBackend: @unchecked Sendable {
-  // The store is only touched on `queue`; that confinement is what makes this class Sendable.
-  private let store: LocalStore
-  private let queue = DispatchQueue(label: "checkin.sqlite")
+/// Serves the `Backend` port from a `LocalStore`, one operation at a time on a queue of its own.
+public final class SQLiteBackend: Sendable {
+  private let store: Confined<LocalStore>
   public let path: String
 
   public init(store: LocalStore) {
-    self.store = store
     self.path = store.database.path
+    self.store = Confined(store, label: "checkin.sqlite")
   }
 
   /// Runs `operation` on the store's queue and waits for it without blocking the caller's thread.
   public func perform<T: Sendable>(
     _ operation: @escaping @Sendable (LocalStore) throws(BackendError) -> T
   ) async throws(BackendError) -> T {
-    let result: Result<T, BackendError> = await withCheckedContinuation { continuation in
-      queue.async {
-        do throws(BackendError) {
-          continuation.resume(returning: .success(try operation(self.store)))
-        } catch {
-          continuation.resume(returning: .failure(error))
-        }
-      }
-    }
-    return try result.get()
+    try await store.run(operation)
   }
 
   /// The port the station runs on.

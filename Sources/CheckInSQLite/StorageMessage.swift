@@ -49,3 +49,10 @@ enum StorageMessage {
     }
   }
 }
+
+extension SQLiteError {
+  /// This error as one line for the desk, about the file at `path`.
+  public func backendError(path: String) -> BackendError {
+    StorageMessage.backendError(self, path: path)
+  }
+}

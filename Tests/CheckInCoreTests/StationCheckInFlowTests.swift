@@ -26,7 +26,8 @@ import Testing
       checkIn.request
         == CheckInRequest(
           memberID: 1, code: "GYM-1", subscriptionID: 11, action: .deduct, policy: desk.policy,
-          station: "front-desk", requestedAt: desk.clock))
+          station: "front-desk", requestedAt: desk.clock, memberName: "Sara Haddad",
+          kind: .sessions))
     #expect(desk.state.phase.submission?.id == checkIn.id)
 
     let receipt = Fixture.receipt(for: checkIn.request, attendanceID: 501)

@@ -33,7 +33,7 @@ enum StationCommand {
     case .failure(let error):
       theme = .standard
       startupNotice = Notice(
-        "Theme not used — \(error.message); showing the default", tone: .warning)
+        "Theme not used: \(error.message) — showing the default theme", tone: .warning)
       log.write(.warning, "theme: \(error.message)")
     }
     if settings.isKiosk && settings.kioskUnlockCode.isEmpty {

@@ -7,6 +7,10 @@ public struct Backend: Sendable {
   public var description: String
   /// Whether the store can record a staff override with its reason.
   public var supportsOverride = true
+  /// Logs in again with this password, for stores whose login expires; `nil` for the local one.
+  public var login: (@Sendable (String) async throws(BackendError) -> Void)?
+  /// Whether the store can be reached and what waits to be sent, for the status line.
+  public var status: @Sendable () -> ConnectionStatus = { .local }
   /// Finds the member a scan names, with their plans and last visit.
   public var lookUp: @Sendable (ScanPayload, CheckInPolicy) async throws(BackendError) -> MemberCard
   /// Records a confirmed check-in, re-checking the rules where the store can.
@@ -78,4 +82,22 @@ public struct AttendanceQuery: Hashable, Sendable {
       branchID: branchID, day: today, from: today.start(in: timeZone),
       until: today.adding(days: 1).start(in: timeZone), limit: limit)
   }
+}
+
+/// Where the station's data stands, for the status line.
+public struct ConnectionStatus: Hashable, Sendable {
+  /// `nil` for a local database (always there); otherwise whether the server answered last time.
+  public var reachable: Bool?
+  /// Check-ins taken offline and not yet sent.
+  public var queued: Int
+  /// Check-ins whose fate is unknown, or that the server refused later: for staff to look at.
+  public var toReview: Int
+
+  public init(reachable: Bool?, queued: Int = 0, toReview: Int = 0) {
+    self.reachable = reachable
+    self.queued = queued
+    self.toReview = toReview
+  }
+
+  public static let local = ConnectionStatus(reachable: nil)
 }

@@ -20,6 +20,9 @@ public enum BackendError: Error, Hashable, Sendable {
   case notFound(String)
   /// The receptionist cancelled, or a newer request superseded this one.
   case cancelled
+  /// A write was sent but its answer was lost: it may or may not be recorded. Never resent
+  /// without a person checking.
+  case unknownOutcome(String)
 
   /// One line for the desk. Refusals need the member's name and the clock's time zone, so they are
   /// worded by `Refusal.message(name:timeZone:)`; this gives a name-less fallback.
@@ -35,6 +38,7 @@ public enum BackendError: Error, Hashable, Sendable {
     case .unsupported(let text): text
     case .notFound(let text): text
     case .cancelled: "Cancelled"
+    case .unknownOutcome(let text): text
     }
   }
 }

@@ -15,10 +15,16 @@ public struct CheckInRequest: Hashable, Sendable {
   public var requestedAt: Date
   /// Staff let the member in despite this refusal; the reason is recorded with the visit.
   public var override: StaffOverride?
+  /// The member's name and the chosen plan's kind, as the dialog showed them: a store that must
+  /// queue the check-in (server unreachable) records them, and a server that doesn't deduct by
+  /// itself is told what to deduct.
+  public var memberName: String?
+  public var kind: PlanKind?
 
   public init(
     memberID: Int64, code: String?, subscriptionID: Int64?, action: CheckInAction,
-    policy: CheckInPolicy, station: String, requestedAt: Date, override: StaffOverride? = nil
+    policy: CheckInPolicy, station: String, requestedAt: Date, override: StaffOverride? = nil,
+    memberName: String? = nil, kind: PlanKind? = nil
   ) {
     self.memberID = memberID
     self.code = code
@@ -28,6 +34,8 @@ public struct CheckInRequest: Hashable, Sendable {
     self.station = station
     self.requestedAt = requestedAt
     self.override = override
+    self.memberName = memberName
+    self.kind = kind
   }
 }
 

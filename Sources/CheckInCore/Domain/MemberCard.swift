@@ -7,11 +7,17 @@ public struct MemberCard: Hashable, Sendable {
   public var subscriptions: [Subscription]
   /// The member's last recorded (not voided) check-in at any branch.
   public var lastVisit: Date?
+  /// Set when the card comes from the station's offline cache, not from the store now: when it
+  /// was fetched. The desk sees how old the facts are.
+  public var cachedAt: Date?
 
-  public init(member: Member, subscriptions: [Subscription], lastVisit: Date? = nil) {
+  public init(
+    member: Member, subscriptions: [Subscription], lastVisit: Date? = nil, cachedAt: Date? = nil
+  ) {
     self.member = member
     self.subscriptions = subscriptions
     self.lastVisit = lastVisit
+    self.cachedAt = cachedAt
   }
 
   /// Whether the last visit falls on `today` in `timeZone`.

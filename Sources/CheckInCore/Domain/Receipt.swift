@@ -20,11 +20,14 @@ public struct Receipt: Hashable, Sendable {
   public var discrepancy: String?
   /// Set when staff let the member in despite a refusal, with their reason.
   public var overrideReason: String?
+  /// The server couldn't be reached: the check-in waits in the station's outbox and will be sent
+  /// when it is back. Nothing has been deducted yet and `attendanceID` is the outbox entry's.
+  public var isQueued: Bool
 
   public init(
     attendanceID: Int64, memberID: Int64, memberName: String, action: CheckInAction,
     deducted: Int, remaining: Int?, subscriptionID: Int64?, kind: PlanKind?, checkedInAt: Date,
-    discrepancy: String? = nil, overrideReason: String? = nil
+    discrepancy: String? = nil, overrideReason: String? = nil, isQueued: Bool = false
   ) {
     self.attendanceID = attendanceID
     self.memberID = memberID
@@ -37,5 +40,6 @@ public struct Receipt: Hashable, Sendable {
     self.checkedInAt = checkedInAt
     self.discrepancy = discrepancy
     self.overrideReason = overrideReason
+    self.isQueued = isQueued
   }
 }

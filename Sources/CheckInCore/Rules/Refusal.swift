@@ -15,6 +15,9 @@ public enum Refusal: Error, Hashable, Sendable {
   case noSessions
   case noCoins
   case otherBranch(branchID: Int64, branchName: String?)
+  /// The server won't show this member to this station's login: they belong to a branch it
+  /// doesn't serve (which one isn't said).
+  case notThisBranch
   case duplicate(lastCheckIn: Date)
 
   /// The code scripts and `--json` output use.
@@ -28,7 +31,7 @@ public enum Refusal: Error, Hashable, Sendable {
     case .expired: "EXPIRED"
     case .noSessions: "NO_SESSIONS"
     case .noCoins: "NO_COINS"
-    case .otherBranch: "OTHER_BRANCH"
+    case .otherBranch, .notThisBranch: "OTHER_BRANCH"
     case .duplicate: "DUPLICATE"
     }
   }
@@ -36,7 +39,7 @@ public enum Refusal: Error, Hashable, Sendable {
   /// Whether the member should be sent to a person rather than simply told no.
   public var needsStaff: Bool {
     switch self {
-    case .inactive, .frozen, .otherBranch, .retiredCode: true
+    case .inactive, .frozen, .otherBranch, .notThisBranch, .retiredCode: true
     default: false
     }
   }
@@ -69,6 +72,8 @@ public enum Refusal: Error, Hashable, Sendable {
     case .otherBranch(let id, let branchName):
       let branch = branchName.map { "\($0) (branch \(id))" } ?? "branch \(id)"
       return "\(who) belongs to \(branch), not this branch"
+    case .notThisBranch:
+      return "\(who) belongs to a branch this station doesn't serve"
     case .duplicate(let last):
       return "\(who) already checked in at \(ClockText.hoursMinutes(last, in: timeZone))"
     }

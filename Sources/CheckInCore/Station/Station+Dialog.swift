@@ -19,7 +19,8 @@ extension Station {
     let request = CheckInRequest(
       memberID: dialog.card.member.id, code: code(of: dialog.payload),
       subscriptionID: dialog.plan.id, action: action, policy: context.policy,
-      station: context.stationName, requestedAt: context.now)
+      station: context.stationName, requestedAt: context.now,
+      memberName: dialog.card.member.fullName, kind: dialog.plan.kind)
     state.phase = .submitting(
       Submission(id: id, card: dialog.card, action: action, plan: dialog.plan, override: nil))
     return [.checkIn(id, request)]

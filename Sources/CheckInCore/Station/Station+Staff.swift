@@ -37,7 +37,7 @@ extension Station {
     let request = CheckInRequest(
       memberID: prompt.card.member.id, code: nil, subscriptionID: nil, action: .checkInOnly,
       policy: context.policy, station: context.stationName, requestedAt: context.now,
-      override: override)
+      override: override, memberName: prompt.card.member.fullName)
     state.notice = nil
     state.phase = .submitting(
       Submission(id: id, card: prompt.card, action: .checkInOnly, plan: nil, override: override))

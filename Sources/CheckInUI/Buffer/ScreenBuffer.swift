@@ -53,6 +53,9 @@ public struct ScreenBuffer: Equatable, Sendable {
       if column >= 0 {
         set(Cell(grapheme, role: role), x: column, y: y)
         if width == 2 { set(Cell("", role: role), x: column + 1, y: y) }
+      } else if column + width > 0 {
+        // A wide grapheme cut by the left edge: its visible half can only be blank.
+        set(Cell(" ", role: role), x: 0, y: y)
       }
       column += width
     }
@@ -107,14 +110,17 @@ public struct ScreenBuffer: Equatable, Sendable {
     }
   }
 
+  /// Writes one cell. Overwriting half of a wide grapheme leaves the other half meaningless, so
+  /// it is blanked. A continuation is only ever written right after its own grapheme, whose
+  /// write already dealt with the cell before it.
   private mutating func set(_ cell: Cell, x: Int, y: Int) {
     guard contains(x: x, y: y) else { return }
     let index = y * size.width + x
-    // Overwriting half of a wide grapheme leaves the other half meaningless: blank it.
-    if cells[index].isContinuation && x > 0 && !cells[index - 1].isContinuation {
+    let old = cells[index]
+    if old.isContinuation && !cell.isContinuation && x > 0 {
       cells[index - 1].text = " "
     }
-    if x + 1 < size.width && cells[index + 1].isContinuation && !cell.isContinuation {
+    if !old.isContinuation && x + 1 < size.width && cells[index + 1].isContinuation {
       cells[index + 1].text = " "
     }
     cells[index] = cell
@@ -141,9 +147,11 @@ public struct ScreenBuffer: Equatable, Sendable {
         let index = y * size.width + x
         let cell = cells[index]
         if cell.isContinuation { continue }
-        if all || previous?.cells[index] != cell
-          || (x + 1 < size.width && previous?.cells[index + 1] != cells[index + 1])
-        {
+        // A wide grapheme is redrawn when its right half changed too.
+        let wideHalfChanged =
+          x + 1 < size.width && cells[index + 1].isContinuation
+          && previous?.cells[index + 1] != cells[index + 1]
+        if all || previous?.cells[index] != cell || wideHalfChanged {
           result.append((x, y, cell))
         }
       }

@@ -62,7 +62,10 @@ public struct TextWidth: Sendable {
         while columns(of: rest) > width - used {
           var piece = ""
           var pieceWidth = 0
-          while let first = rest.first, pieceWidth + columns(of: first) <= width - used {
+          while let first = rest.first,
+            pieceWidth + columns(of: first) <= width - used || (piece.isEmpty && used == 0)
+          {
+            // A grapheme wider than a whole line still gets a line of its own.
             piece.append(first)
             pieceWidth += columns(of: first)
             rest.removeFirst()

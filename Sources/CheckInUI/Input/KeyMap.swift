@@ -29,7 +29,12 @@ public enum Screen: Hashable, Sendable, CaseIterable {
     case .member: self = .member
     case .submitting, .undoing: self = .submitting
     case .result(let banner):
-      if case .refused = banner.outcome { self = .refusal } else { self = .result }
+      // Only a refusal of a known member can be overridden.
+      if case .refused = banner.outcome, banner.card != nil {
+        self = .refusal
+      } else {
+        self = .result
+      }
     case .searching: self = .searching
     case .confirmingUndo: self = .confirmingUndo
     case .overriding: self = .overriding

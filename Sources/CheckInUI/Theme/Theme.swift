@@ -74,6 +74,10 @@ extension Theme {
       return keys.isEmpty ? "" : " at \(keys)"
     }
     switch error {
+    case .dataCorrupted(let context) where context.codingPath.isEmpty:
+      // Where the JSON breaks, when the decoder says (line and column).
+      let detail = (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
+      return "not valid JSON" + (detail.map { " (\($0))" } ?? "")
     case .dataCorrupted(let context):
       return "\(context.debugDescription)\(path(context))"
     case .keyNotFound(let key, let context):

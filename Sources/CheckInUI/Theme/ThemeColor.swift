@@ -72,7 +72,8 @@ public enum ThemeColor: Hashable, Sendable, Codable {
     if index >= 232 { return index >= 244 ? 7 : 0 }  // the grey ramp
     let cube = index - 16
     let (r, g, b) = (cube / 36, (cube / 6) % 6, cube % 6)
-    let bits = (r >= 3 ? 1 : 0) | (g >= 3 ? 2 : 0) | (b >= 3 ? 4 : 0)
+    // Levels 0–5 are 0, 95, 135, 175, 215, 255: from 135 on a channel reads as lit.
+    let bits = (r >= 2 ? 1 : 0) | (g >= 2 ? 2 : 0) | (b >= 2 ? 4 : 0)
     return bits
   }
 }

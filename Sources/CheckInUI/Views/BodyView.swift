@@ -3,11 +3,14 @@ import Foundation
 
 /// The middle of the screen: what it shows depends on what the station is doing.
 enum BodyView {
-  static func draw(_ frame: inout ScreenBuffer, in rect: Rect, state: StationState, info: ViewInfo)
-  {
+  /// `todayAtSide`: today's list already stands beside the body, so `F3` has nothing to add.
+  static func draw(
+    _ frame: inout ScreenBuffer, in rect: Rect, state: StationState, info: ViewInfo,
+    todayAtSide: Bool
+  ) {
     switch state.phase {
     case .ready:
-      if state.showsToday && info.showsPrivateLists {
+      if state.showsToday && info.showsPrivateLists && !todayAtSide {
         TodayPanelView.draw(&frame, in: rect, today: state.today, info: info)
       } else {
         IdleView.draw(&frame, in: rect, state: state, info: info)

@@ -97,8 +97,15 @@ enum PlanLineView {
     }
     if let end = plan.endDate {
       let days = plan.daysLeft(on: today) ?? 0
-      let text = days > 0 ? " · to \(end) (\(days) d)" : " · ended \(end)"
-      put(text, days > 0 && days <= 7 ? .alertEnding : .muted)
+      let room = x + width - column
+      // The longest form that fits whole: a date cut in half would mislead.
+      let forms =
+        days > 0
+        ? [" · to \(end) (\(days) d)", " · to \(end)", " · \(days) d"]
+        : [" · ended \(end)", " · ended"]
+      if let text = forms.first(where: { frame.measure.columns(of: $0) <= room }) {
+        put(text, days > 0 && days <= 7 ? .alertEnding : .muted)
+      }
     }
   }
 

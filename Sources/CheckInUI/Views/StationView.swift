@@ -26,7 +26,8 @@ public enum StationView {
     let status = Rect(x: 0, y: size.height - 1, width: size.width, height: 1)
 
     var main = body
-    if size.width >= sidePanelWidth && info.showsPrivateLists {
+    let sidePanel = size.width >= sidePanelWidth && info.showsPrivateLists
+    if sidePanel {
       let split = body.splitRight(size.width >= 120 ? 36 : 30)
       main = Rect(
         x: split.left.x, y: split.left.y, width: split.left.width - 1, height: body.height)
@@ -34,7 +35,8 @@ public enum StationView {
       TodayPanelView.draw(
         &frame, in: split.right.inset(dx: 1, dy: 0), today: state.today, info: info)
     }
-    BodyView.draw(&frame, in: main.inset(dx: 1, dy: 0), state: state, info: info)
+    BodyView.draw(
+      &frame, in: main.inset(dx: 1, dy: 0), state: state, info: info, todayAtSide: sidePanel)
     StatusLineView.draw(&frame, in: status, state: state, info: info)
     if state.showsHelp {
       HelpOverlayView.draw(&frame, in: bounds, screen: Screen(state.phase), info: info)

@@ -15,7 +15,16 @@ enum TodayPanelView {
       y += 1
     }
     y += drawHistogram(&frame, x: rect.x, y: y, width: rect.width, visits: visits, info: info)
-    for entry in today.entries where y < rect.maxY {
+    let room = rect.maxY - y
+    let shown = today.entries.count <= room ? today.entries.count : max(0, room - 1)
+    defer {
+      if shown < today.entries.count {
+        frame.put(
+          "… \(today.entries.count - shown) more", x: rect.x, y: rect.maxY - 1, role: .muted,
+          limit: rect.width)
+      }
+    }
+    for entry in today.entries.prefix(shown) {
       let time = ClockText.hoursMinutes(entry.checkedInAt, in: info.timeZone)
       let used = frame.put(time + " ", x: rect.x, y: y, role: .muted, limit: rect.width)
       let mark = entry.isVoided ? " voided" : entry.deducted > 0 ? " −\(entry.deducted)" : ""

@@ -53,14 +53,38 @@ enum Scenes {
     ],
     lastVisit: now.addingTimeInterval(-3 * 3600))
 
+  /// A CJK name, and a CJK plan name longer than the plan column (it must be cut by width).
   static let wang = MemberCard(
     member: member(13, "王伟"),
     subscriptions: [
       Subscription(
         id: 1013, kind: .sessions, total: 20, remaining: 15, endDate: today.adding(days: 75),
-        serviceName: "20 Sessions")
+        serviceName: "20 Sessions"),
+      Subscription(
+        id: 1023, kind: .sessions, total: 10, remaining: 6, endDate: today.adding(days: 30),
+        serviceName: "私人教练课程十次卡"),
     ])
 
+  /// Only a time plan: nothing to deduct.
+  static let omar = MemberCard(
+    member: member(2, "Omar Khalil"),
+    subscriptions: [
+      Subscription(
+        id: 1002, kind: .time, startDate: today.adding(days: -10), endDate: today.adding(days: 20),
+        serviceName: "Monthly gym")
+    ],
+    lastVisit: now.addingTimeInterval(-86_400))
+
+  /// Every session used.
+  static let lina = MemberCard(
+    member: member(3, "Lina Farouk"),
+    subscriptions: [
+      Subscription(
+        id: 1003, kind: .sessions, total: 10, remaining: 0, endDate: today.adding(days: 12),
+        serviceName: "10 Sessions")
+    ])
+
+  /// Birthday today, staff notes, 3 sessions left on a plan ending within a week: all four alerts.
   static var salma: MemberCard {
     var member = member(14, "Salma Youssef", code: nil)
     member.qrCode = nil
@@ -70,7 +94,7 @@ enum Scenes {
       member: member,
       subscriptions: [
         Subscription(
-          id: 1014, kind: .sessions, total: 12, remaining: 3, endDate: today.adding(days: 25),
+          id: 1014, kind: .sessions, total: 12, remaining: 3, endDate: today.adding(days: 4),
           serviceName: "12 Sessions")
       ])
   }

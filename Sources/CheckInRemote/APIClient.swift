@@ -1,0 +1,127 @@
+import CheckInCore
+import Foundation
+import Synchronization
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// One connection to the chain's server for the station's whole life: URLSession reuses its
+/// keep-alive connections (a new connection per request costs a round trip, and on Linux a
+/// busy-waiting core while the answer is slow). Never logs tokens or bodies.
+final class APIClient: Sendable {
+  let server: ServerAddress
+  private let session: URLSession
+  private let token: Mutex<String?>
+  private let log: @Sendable (String) -> Void
+
+  init(server: ServerAddress, token: String?, log: @escaping @Sendable (String) -> Void) {
+    self.server = server
+    self.token = Mutex(token)
+    self.log = log
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.httpMaximumConnectionsPerHost = 4
+    configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+    configuration.httpShouldSetCookies = false
+    configuration.timeoutIntervalForRequest = 10
+    session = URLSession(configuration: configuration)
+  }
+
+  deinit {
+    session.finishTasksAndInvalidate()
+  }
+
+  func setToken(_ value: String?) {
+    token.withLock { $0 = value }
+  }
+
+  var hasToken: Bool { token.withLock { $0 != nil } }
+
+  /// Sends one request and decodes the envelope's `data`.
+  func send<Payload: Decodable & Sendable>(
+    _ method: String, _ path: String, query: [URLQueryItem] = [],
+    body: (any Encodable & Sendable)? = nil,
+    timeout: TimeInterval, authorized: Bool = true, as: Payload.Type = Payload.self
+  ) async throws(APIFailure) -> Payload {
+    let request = try makeRequest(
+      method, path, query: query, body: body, timeout: timeout, authorized: authorized)
+    let started = ContinuousClock.now
+    let (data, status) = try await transfer(request)
+    let elapsed = ContinuousClock.now - started
+    log("\(method) \(path) → \(status) in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
+    return try decode(data, status: status, as: Payload.self)
+  }
+
+  private func makeRequest(
+    _ method: String, _ path: String, query: [URLQueryItem], body: (any Encodable & Sendable)?,
+    timeout: TimeInterval, authorized: Bool
+  ) throws(APIFailure) -> URLRequest {
+    guard var components = URLComponents(url: server.url, resolvingAgainstBaseURL: false) else {
+      throw .notDelivered("bad server address")
+    }
+    components.path =
+      (components.path.hasSuffix("/") ? String(components.path.dropLast()) : components.path) + path
+    if !query.isEmpty { components.queryItems = query }
+    guard let url = components.url else { throw .notDelivered("bad request address") }
+    var request = URLRequest(url: url, timeoutInterval: timeout)
+    request.httpMethod = method
+    request.setValue("application/json", forHTTPHeaderField: "Accept")
+    if authorized, let token = token.withLock({ $0 }) {
+      request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+    }
+    if let body {
+      request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+      do {
+        request.httpBody = try JSONEncoder().encode(body)
+      } catch {
+        throw .notDelivered("the request couldn't be written: \(error)")
+      }
+    }
+    return request
+  }
+
+  private func transfer(_ request: URLRequest) async throws(APIFailure) -> (Data, Int) {
+    do {
+      let (data, response) = try await session.data(for: request)
+      guard let http = response as? HTTPURLResponse else {
+        throw APIFailure.unreadable("not an HTTP answer")
+      }
+      return (data, http.statusCode)
+    } catch let failure as APIFailure {
+      throw failure
+    } catch let error as URLError {
+      throw APIFailure.from(error)
+    } catch is CancellationError {
+      throw .cancelled
+    } catch {
+      throw .noAnswer("\(error)")
+    }
+  }
+
+  private func decode<Payload: Decodable>(_ data: Data, status: Int, as: Payload.Type)
+    throws(APIFailure) -> Payload
+  {
+    let decoder = JSONDecoder()
+    if status == 401 || status == 422 {
+      let envelope = try? decoder.decode(Envelope<Ignored>.self, from: data)
+      throw .unauthorized(envelope?.msg ?? envelope?.error ?? "status \(status)")
+    }
+    guard (200..<300).contains(status) else {
+      let envelope = try? decoder.decode(Envelope<Ignored>.self, from: data)
+      throw .http(
+        status: status, error: envelope?.error ?? envelope?.msg, details: envelope?.errors)
+    }
+    let envelope: Envelope<Payload>
+    do {
+      envelope = try decoder.decode(Envelope<Payload>.self, from: data)
+    } catch {
+      let sample = String(decoding: data.prefix(40), as: UTF8.self)
+      throw .unreadable(data.first == UInt8(ascii: "{") ? "unexpected JSON" : "not JSON: \(sample)")
+    }
+    if envelope.success == false {
+      throw .http(status: status, error: envelope.error, details: envelope.errors)
+    }
+    guard let payload = envelope.data else { throw .unreadable("an answer without data") }
+    return payload
+  }
+}

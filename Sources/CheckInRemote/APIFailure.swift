@@ -1,0 +1,60 @@
+import CheckInCore
+import Foundation
+
+/// What went wrong with one request, before an operation gives it meaning. The first two cases
+/// are kept apart on purpose: a check-in that was never delivered may be queued and sent later,
+/// one whose answer was lost may already be recorded and must not be sent again blindly.
+enum APIFailure: Error, Sendable {
+  /// The request never reached the server: no route, no connection, no name, TLS refused.
+  case notDelivered(String)
+  /// The request was (or may have been) sent, but no usable answer came: timed out, cut off.
+  case noAnswer(String)
+  case cancelled
+  /// The server's authentication layer refused the token (401, or 422 for a malformed one).
+  case unauthorized(String)
+  /// The server answered with a failure status and, usually, its own words.
+  case http(status: Int, error: String?, details: ErrorDetails?)
+  /// An answer that isn't the JSON the station expects.
+  case unreadable(String)
+
+  /// The failure as the station's typed error, for operations that give it no other meaning.
+  var backendError: BackendError {
+    switch self {
+    case .notDelivered(let reason): .offline(reason)
+    case .noAnswer(let reason): reason.contains("timed out") ? .timedOut : .offline(reason)
+    case .cancelled: .cancelled
+    case .unauthorized: .unauthorized
+    case .http(429, _, _): .server("Too many attempts — wait a minute and try again")
+    case .http(let status, let error, _) where status >= 500:
+      .server(error.map { "\($0) (\(status))" } ?? "internal error (\(status))")
+    case .http(let status, let error, _): .server(error ?? "status \(status)")
+    case .unreadable(let what): .badResponse(what)
+    }
+  }
+
+  static func from(_ error: URLError) -> APIFailure {
+    switch error.code {
+    case .cancelled:
+      return .cancelled
+    case .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet,
+      .internationalRoamingOff, .dataNotAllowed:
+      return .notDelivered(describe(error.code))
+    case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+      .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
+      return .notDelivered("the secure connection was refused")
+    default:
+      return .noAnswer(describe(error.code))
+    }
+  }
+
+  private static func describe(_ code: URLError.Code) -> String {
+    switch code {
+    case .cannotConnectToHost: "connection refused"
+    case .cannotFindHost, .dnsLookupFailed: "server name not found"
+    case .notConnectedToInternet: "no network"
+    case .timedOut: "timed out"
+    case .networkConnectionLost: "connection lost"
+    default: "network error \(code.rawValue)"
+    }
+  }
+}

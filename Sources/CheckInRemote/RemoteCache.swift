@@ -1,0 +1,190 @@
+import CheckInCore
+import CheckInSQLite
+import Foundation
+
+/// What a remote station keeps on its own disk: the last good card of members seen recently (to
+/// keep the desk working when the server can't be reached), its own recent check-ins (for the
+/// double-scan guard the server lacks), and the outbox of check-ins taken offline. Every write is
+/// committed with `synchronous = FULL` before the station reports it. Not thread-safe: use it
+/// through `Confined`.
+public final class RemoteCache {
+  static let applicationID: Int64 = 0x4348_4B52  // "CHKR"
+
+  let database: Database
+  public var path: String { database.path }
+
+  public init(path: String) throws(BackendError) {
+    do {
+      let folder = (path as NSString).deletingLastPathComponent
+      try? FileManager.default.createDirectory(
+        atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      database = try Database(path: path, mode: .readWriteCreate)
+      try prepare()
+    } catch let error as SQLiteError {
+      throw error.backendError(path: path)
+    } catch let error as BackendError {
+      throw error
+    } catch {
+      throw .storage("The station's cache \(path) can't be used: \(error)")
+    }
+  }
+
+  private func prepare() throws {
+    try database.execute("PRAGMA journal_mode = WAL")
+    try database.execute("PRAGMA synchronous = FULL")
+    let version = try database.integer("PRAGMA user_version") ?? 0
+    let application = try database.integer("PRAGMA application_id") ?? 0
+    if version > 0 && application != Self.applicationID {
+      throw BackendError.storage("\(database.path) is not a CheckIn cache — check the path")
+    }
+    if version > 1 {
+      throw BackendError.storage(
+        "\(database.path) was written by a newer CheckIn — update checkin")
+    }
+    if version == 0 {
+      try database.transaction(.immediate) {
+        try database.execute(Self.schema)
+        try database.execute("PRAGMA user_version = 1")
+        try database.execute("PRAGMA application_id = \(Self.applicationID)")
+      }
+    }
+    // A send interrupted by a crash may or may not have reached the server.
+    try database.run(
+      "UPDATE outbox SET state = 'review', note = 'the station stopped while sending it', "
+        + "updated_at = ? WHERE state = 'sending'", Date().storedMilliseconds)
+  }
+
+  private static let schema = """
+    CREATE TABLE cached_cards (
+      member_id  INTEGER PRIMARY KEY,
+      code       TEXT COLLATE NOCASE,
+      card       TEXT NOT NULL,
+      fetched_at INTEGER NOT NULL
+    );
+    CREATE INDEX cached_cards_by_code ON cached_cards (code);
+
+    CREATE TABLE recent_visits (
+      member_id INTEGER NOT NULL,
+      at        INTEGER NOT NULL
+    );
+    CREATE INDEX recent_visits_by_member ON recent_visits (member_id, at);
+
+    CREATE TABLE outbox (
+      id                   INTEGER PRIMARY KEY,
+      created_at           INTEGER NOT NULL,
+      member_id            INTEGER NOT NULL,
+      member_name          TEXT NOT NULL,
+      code                 TEXT,
+      subscription_id      INTEGER,
+      kind                 TEXT,
+      action               TEXT NOT NULL
+                           CHECK (action IN ('check_in_only', 'check_in_with_deduction')),
+      branch_id            INTEGER NOT NULL,
+      station              TEXT NOT NULL,
+      state                TEXT NOT NULL
+                           CHECK (state IN ('queued', 'sending', 'sent', 'review', 'refused',
+                                            'discarded')),
+      attempts             INTEGER NOT NULL DEFAULT 0,
+      note                 TEXT,
+      server_attendance_id INTEGER,
+      updated_at           INTEGER NOT NULL
+    );
+    CREATE INDEX outbox_by_state ON outbox (state, id);
+    """
+
+  func guarded<T>(_ body: () throws -> T) throws(BackendError) -> T {
+    do {
+      return try body()
+    } catch let error as SQLiteError {
+      throw error.backendError(path: database.path)
+    } catch let error as BackendError {
+      throw error
+    } catch {
+      throw .storage("The station's cache failed: \(error)")
+    }
+  }
+
+  // MARK: Cards
+
+  /// Keeps the card the server just gave, for lookups while it can't be reached.
+  public func remember(_ card: MemberCard, at now: Date) throws(BackendError) {
+    try guarded {
+      let json = String(decoding: try JSONEncoder().encode(StoredCard(card)), as: UTF8.self)
+      try database.run(
+        """
+        INSERT INTO cached_cards (member_id, code, card, fetched_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (member_id) DO UPDATE SET
+          code = excluded.code, card = excluded.card, fetched_at = excluded.fetched_at
+        """, card.member.id, card.member.qrCode, json, now.storedMilliseconds)
+    }
+  }
+
+  /// The cached card `payload` names, if one was fetched within `maxAge` seconds, with its age.
+  public func card(
+    for payload: ScanPayload, allowIDFallback: Bool, maxAge: TimeInterval, now: Date
+  ) throws(BackendError) -> (card: MemberCard, fetchedAt: Date)? {
+    try guarded {
+      let oldest = now.addingTimeInterval(-maxAge).storedMilliseconds
+      let row: (String, Int64)?
+      switch payload {
+      case .member(let id):
+        row = try find("member_id = ?", id, since: oldest)
+      case .code(let code):
+        row = try find("code = ?", code, since: oldest)
+      case .idForm(let code, let id):
+        // As online: the stored code first, then the member number unless a newer code retired it.
+        if let exact = try find("code = ?", code, since: oldest) {
+          row = exact
+        } else if allowIDFallback, let byID = try find("member_id = ?", id, since: oldest) {
+          let stored = decode(byID.0)?.member.qrCode
+          row = CodeResolution.idFallbackAccepts(storedCode: stored, memberID: id) ? byID : nil
+        } else {
+          row = nil
+        }
+      }
+      guard let row, let card = decode(row.0) else { return nil }
+      return (card, Date(storedMilliseconds: row.1))
+    }
+  }
+
+  private func find(_ condition: String, _ value: any SQLValueConvertible, since oldest: Int64)
+    throws -> (String, Int64)?
+  {
+    try database.first(
+      "SELECT card, fetched_at FROM cached_cards WHERE \(condition) AND fetched_at >= ?", value,
+      oldest, map: { ($0.text(0), $0.int64(1)) })
+  }
+
+  private func decode(_ json: String) -> MemberCard? {
+    (try? JSONDecoder().decode(StoredCard.self, from: Data(json.utf8)))?.card
+  }
+
+  // MARK: This station's visits
+
+  public func recordVisit(memberID: Int64, at time: Date) throws(BackendError) {
+    try guarded {
+      try database.run(
+        "INSERT INTO recent_visits (member_id, at) VALUES (?, ?)", memberID, time.storedMilliseconds
+      )
+      // Only the last day matters for the double-scan guard.
+      try database.run(
+        "DELETE FROM recent_visits WHERE at < ?",
+        time.addingTimeInterval(-86_400).storedMilliseconds)
+    }
+  }
+
+  public func lastVisit(memberID: Int64) throws(BackendError) -> Date? {
+    try guarded {
+      try database.integer("SELECT max(at) FROM recent_visits WHERE member_id = ?", memberID)
+        .map { Date(storedMilliseconds: $0) }
+    }
+  }
+}
+
+extension Date {
+  var storedMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+
+  init(storedMilliseconds: Int64) {
+    self.init(timeIntervalSince1970: Double(storedMilliseconds) / 1000)
+  }
+}

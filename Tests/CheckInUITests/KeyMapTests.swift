@@ -1,0 +1,136 @@
+import CheckInCore
+import Testing
+
+@testable import CheckInUI
+
+/// What a key asks for, screen by screen, at a staffed desk.
+@Suite struct KeyMapTests {
+  let keys = KeyMap()
+
+  func intent(_ key: KeyEvent, on screen: Screen, fieldEmpty: Bool = true) -> Intent? {
+    keys.intent(for: key, on: screen, fieldEmpty: fieldEmpty, staff: true)
+  }
+
+  @Test func theMemberDialog() {
+    #expect(intent(.character("1"), on: .member) == .station(.choose(.checkInOnly)))
+    #expect(intent(.character("2"), on: .member) == .station(.choose(.deduct)))
+    #expect(intent(.left, on: .member) == .station(.toggleChoice))
+    #expect(intent(.right, on: .member) == .station(.toggleChoice))
+    #expect(intent(.tab, on: .member) == .station(.movePlan(1)))
+    #expect(intent(.down, on: .member) == .station(.movePlan(1)))
+    #expect(intent(.backTab, on: .member) == .station(.movePlan(-1)))
+    #expect(intent(.up, on: .member) == .station(.movePlan(-1)))
+    #expect(intent(.enter, on: .member) == .station(.submit))
+    #expect(intent(.escape, on: .member) == .station(.cancel))
+    #expect(intent(.character("x"), on: .member) == nil, "the dialog has no field to type into")
+    #expect(intent(.character("?"), on: .member, fieldEmpty: false) == .station(.toggleHelp))
+  }
+
+  /// `1` and `2` answer only the dialog; elsewhere they are part of a code.
+  @Test func digitsAreTypedOutsideTheDialog() {
+    for screen in [Screen.ready, .result, .refusal, .searching, .overriding, .unlocking] {
+      #expect(intent(.character("1"), on: screen) == .station(.typed("1")), "\(screen)")
+      #expect(intent(.character("2"), on: screen) == .station(.typed("2")), "\(screen)")
+    }
+  }
+
+  @Test func printableKeysAreTypedIntoTheFocusedField() {
+    #expect(intent(.character("G"), on: .ready) == .station(.typed("G")))
+    #expect(intent(.character("ب"), on: .searching) == .station(.typed("ب")))
+    #expect(intent(.character(" "), on: .overriding) == .station(.typed(" ")))
+    #expect(intent(.backspace, on: .ready) == .station(.erase))
+    #expect(intent(.backspace, on: .unlocking) == .station(.erase))
+    #expect(intent(.backspace, on: .member) == nil)
+    #expect(intent(.character("a"), on: .lookingUp) == nil)
+    #expect(intent(.character("a"), on: .submitting) == nil)
+    #expect(intent(.character("a"), on: .confirmingUndo) == nil)
+  }
+
+  @Test func commandLettersActOnlyWhenTheFieldIsEmpty() {
+    #expect(intent(.character("q"), on: .ready) == .quit)
+    #expect(intent(.character("/"), on: .ready) == .station(.openSearch))
+    #expect(intent(.character("?"), on: .ready) == .station(.toggleHelp))
+    #expect(intent(.character("t"), on: .ready) == .station(.toggleToday))
+    for letter: Character in ["q", "/", "?", "t"] {
+      #expect(
+        intent(.character(letter), on: .ready, fieldEmpty: false)
+          == .station(.typed(String(letter))), "\(letter) typed into a code")
+    }
+    #expect(intent(.character("?"), on: .searching) == .station(.toggleHelp))
+    #expect(intent(.character("?"), on: .searching, fieldEmpty: false) == .station(.typed("?")))
+    #expect(intent(.character("q"), on: .searching) == .station(.typed("q")), "a name has a q")
+  }
+
+  @Test func functionKeysWorkWhateverWasTyped() {
+    #expect(intent(.function(2), on: .ready, fieldEmpty: false) == .station(.openSearch))
+    #expect(intent(.function(1), on: .searching, fieldEmpty: false) == .station(.toggleHelp))
+    #expect(intent(.function(10), on: .ready, fieldEmpty: false) == .quit)
+    #expect(intent(.control("l"), on: .member) == .redraw)
+    #expect(intent(.control("c"), on: .ready, fieldEmpty: false) == .quit)
+  }
+
+  @Test func escapeClearsTheFieldOrGoesBack() {
+    #expect(intent(.escape, on: .ready) == .station(.cancel))
+    #expect(
+      keys.bindings(on: .ready).first { $0.keys == [.escape] }?.help == "Clear the scan field")
+    for screen in Screen.allCases where screen != .ready {
+      #expect(intent(.escape, on: screen) == .station(.cancel), "\(screen)")
+    }
+  }
+
+  @Test func searchMovesTheHighlight() {
+    #expect(intent(.up, on: .searching) == .station(.moveSelection(-1)))
+    #expect(intent(.down, on: .searching) == .station(.moveSelection(1)))
+    #expect(intent(.enter, on: .searching) == .station(.submit))
+  }
+
+  /// F8 lets a refused member in: on the refusal banner only.
+  @Test func overrideOnlyOnARefusal() {
+    #expect(intent(.function(8), on: .refusal) == .station(.beginOverride))
+    for screen in Screen.allCases where screen != .refusal {
+      #expect(intent(.function(8), on: screen) == nil, "\(screen)")
+    }
+  }
+
+  /// Quitting is for the idle screens; in a dialog or a prompt Ctrl-C and F10 do nothing.
+  @Test func quitOnlyFromIdleScreens() {
+    for screen in Screen.allCases {
+      let idle = [Screen.ready, .result, .refusal].contains(screen)
+      #expect((intent(.function(10), on: screen) == .quit) == idle, "\(screen)")
+      #expect((intent(.control("c"), on: screen) == .quit) == idle, "\(screen)")
+    }
+  }
+
+  /// One key means one thing on one screen.
+  @Test func noKeyIsBoundTwiceOnAScreen() {
+    for screen in Screen.allCases {
+      var seen: Set<KeyEvent> = []
+      for binding in keys.bindings(on: screen) {
+        for key in binding.keys {
+          #expect(seen.insert(key).inserted, "\(key.label) bound twice on \(screen)")
+        }
+      }
+    }
+  }
+
+  @Test func screensFollowThePhase() {
+    #expect(Screen(Screens.ready.phase) == .ready)
+    #expect(Screen(Screens.lookingUp.phase) == .lookingUp)
+    #expect(Screen(Scenes.dialog(Scenes.sara).phase) == .member)
+    #expect(Screen(Screens.submitting.phase) == .submitting)
+    #expect(Screen(Screens.checkedIn.phase) == .result)
+    #expect(Screen(Screens.seeDesk.phase) == .refusal)
+    #expect(Screen(Screens.refused.phase) == .refusal)
+    #expect(Screen(Screens.searchHits.phase) == .searching)
+    #expect(Screen(Screens.undoPrompt.phase) == .confirmingUndo)
+    #expect(Screen(Screens.overridePrompt.phase) == .overriding)
+    #expect(Screen(Screens.unlockPrompt.phase) == .unlocking)
+    let undoing = Scenes.dialog(
+      Scenes.sara,
+      events: [
+        .choose(.deduct), .checkedIn(RequestID(2), .success(Scenes.receipt(Scenes.sara))),
+        .undoLast, .submit,
+      ])
+    #expect(Screen(undoing.phase) == .submitting)
+  }
+}
