@@ -30,7 +30,7 @@ import Testing
       explorer.phasesSeen
         == [
           "ready", "lookingUp", "member", "submitting", "result", "searching", "confirmingUndo",
-          "undoing", "overriding",
+          "undoing", "overriding", "loggingIn",
         ])
     #expect(explorer.checkInsAnswered > 1)
     #expect(explorer.voidsAnswered > 0)

@@ -49,7 +49,9 @@ final class EffectTasks {
 extension StationEffect {
   var requestID: RequestID? {
     switch self {
-    case .lookUp(let id, _), .checkIn(let id, _), .search(let id, _, _, _), .void(let id, _): id
+    case .lookUp(let id, _), .checkIn(let id, _), .search(let id, _, _, _), .void(let id, _),
+      .login(let id, _):
+      id
     case .cancel, .loadToday, .announce, .signal: nil
     }
   }
@@ -58,7 +60,9 @@ extension StationEffect {
 extension StationEvent {
   var answeredRequest: RequestID? {
     switch self {
-    case .lookedUp(let id, _), .checkedIn(let id, _), .searched(let id, _), .voided(let id, _): id
+    case .lookedUp(let id, _), .checkedIn(let id, _), .searched(let id, _), .voided(let id, _),
+      .loggedIn(let id, _):
+      id
     default: nil
     }
   }

@@ -123,7 +123,7 @@ final class StationRuntime {
     switch output {
     case .scan(let text):
       switch Screen(state.phase) {
-      case .unlocking, .overriding:
+      case .unlocking, .overriding, .loggingIn:
         // A code typed fast into a text prompt is text, not a member's card.
         send(.typed(text))
         send(.submit)
@@ -169,6 +169,7 @@ final class StationRuntime {
     case .searching(let panel): panel.query
     case .overriding(let prompt): prompt.reason
     case .unlocking(let prompt): prompt.typed
+    case .loggingIn(let prompt): prompt.password
     default: state.scanText
     }
   }
@@ -238,7 +239,9 @@ final class StationRuntime {
     let info = ViewInfo(
       now: Date(), timeZone: configuration.timeZone,
       stationName: configuration.settings.stationName, branchName: configuration.branchName,
-      storeName: configuration.storeName, connection: .local, timing: timing, keyMap: keyMap,
+      storeName: configuration.storeName,
+      connection: ViewInfo.Connection(configuration.backend.status()), timing: timing,
+      keyMap: keyMap,
       isKiosk: configuration.settings.isKiosk,
       staffUnlocked: state.isStaffUnlocked(context()))
     let frame = StationView.render(state, info, size: terminal.size, measure: Terminal.width)

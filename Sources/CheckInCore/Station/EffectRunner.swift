@@ -63,6 +63,16 @@ public enum EffectRunner {
         await result { () throws(BackendError) in
           try await backend.void(attendanceID, context.now)
         })
+    case .login(let id, let password):
+      guard let login = backend.login else {
+        return .loggedIn(id, .failure(.unsupported("This store has no login")))
+      }
+      return .loggedIn(
+        id,
+        await result { () throws(BackendError) in
+          try await login(password)
+          return LoginAccepted()
+        })
     case .announce(let receipt):
       await environment.announce(receipt)
       return nil

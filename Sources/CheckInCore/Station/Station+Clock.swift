@@ -31,6 +31,10 @@ extension Station {
         tone: .info)
     case .unlocking(let prompt) where expired(prompt.openedAt, after: timing.undoPrompt):
       state.phase = .ready
+    case .loggingIn(let prompt)
+    where prompt.pending == nil && expired(prompt.openedAt, after: timing.dialog):
+      state.phase = .ready
+      state.notice = Notice(notLoggedIn(prompt), tone: .warning)
     case .lookingUp(let lookUp) where expired(lookUp.startedAt, after: timing.lookup):
       state.phase = .ready
       state.notice = Notice("The lookup took too long — scan again", tone: .error)

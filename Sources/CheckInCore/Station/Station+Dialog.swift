@@ -22,7 +22,9 @@ extension Station {
       station: context.stationName, requestedAt: context.now,
       memberName: dialog.card.member.fullName, kind: dialog.plan.kind)
     state.phase = .submitting(
-      Submission(id: id, card: dialog.card, action: action, plan: dialog.plan, override: nil))
+      Submission(
+        id: id, card: dialog.card, action: action, plan: dialog.plan, override: nil,
+        request: request))
     return [.checkIn(id, request)]
   }
 
@@ -60,6 +62,12 @@ extension Station {
     case .failure(.refused(let refusal)):
       // Another station got there first, or the plan ran out meanwhile.
       effects = refuse(refusal, card: card, &state, context)
+    case .failure(.unauthorized) where !submission.isRetry:
+      effects = askLogin(retry: .checkIn(submission.request, card), &state, context)
+    case .failure(.unknownOutcome(let text)):
+      state.phase = .ready
+      state.notice = Notice("Not confirmed — \(card.member.fullName): \(text)", tone: .error)
+      effects = [.signal(.needsStaff)]
     case .failure(let error):
       state.phase = .ready
       state.notice = Notice(

@@ -75,6 +75,8 @@ extension Station {
     case .failure(.cancelled):
       state.phase = .ready
       return []
+    case .failure(.unauthorized):
+      return askLogin(retry: .lookUp(lookUp.payload), &state, context)
     case .failure(let error):
       state.phase = .ready
       state.notice = Notice(error.message, tone: .error)
@@ -116,6 +118,10 @@ extension Station {
       appendTyped(text, to: &prompt.typed)
       state.phase = .unlocking(prompt)
       return []
+    case .loggingIn(var prompt) where prompt.pending == nil:
+      appendTyped(text, to: &prompt.password)
+      state.phase = .loggingIn(prompt)
+      return []
     default:
       return []
     }
@@ -137,6 +143,10 @@ extension Station {
     case .unlocking(var prompt):
       if !prompt.typed.isEmpty { prompt.typed.removeLast() }
       state.phase = .unlocking(prompt)
+      return []
+    case .loggingIn(var prompt) where prompt.pending == nil:
+      if !prompt.password.isEmpty { prompt.password.removeLast() }
+      state.phase = .loggingIn(prompt)
       return []
     default:
       return []

@@ -40,7 +40,9 @@ extension Station {
       override: override, memberName: prompt.card.member.fullName)
     state.notice = nil
     state.phase = .submitting(
-      Submission(id: id, card: prompt.card, action: .checkInOnly, plan: nil, override: override))
+      Submission(
+        id: id, card: prompt.card, action: .checkInOnly, plan: nil, override: override,
+        request: request))
     return [.checkIn(id, request)]
   }
 

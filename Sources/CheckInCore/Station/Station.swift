@@ -62,6 +62,8 @@ public enum Station {
       return []
     case .voided(let id, let result):
       return voided(id, result, &state, context)
+    case .loggedIn(let id, let result):
+      return loggedIn(id, result, &state, context)
     }
   }
 
@@ -96,6 +98,10 @@ public enum Station {
       state.phase = .ready
       state.notice = Notice("Nothing recorded for \(prompt.card.member.fullName)", tone: .info)
       return []
+    case .loggingIn(let prompt):
+      state.phase = .ready
+      state.notice = Notice(Self.notLoggedIn(prompt), tone: .warning)
+      return []
     case .searching(let panel):
       state.phase = .ready
       return panel.pending.map { [.cancel($0)] } ?? []
@@ -125,8 +131,20 @@ public enum Station {
     case .unlocking(let prompt):
       unlock(with: prompt.typed, &state, context)
       return []
+    case .loggingIn(let prompt):
+      return submitLogin(prompt, &state, context)
     case .lookingUp, .submitting, .undoing:
       return []
+    }
+  }
+
+  /// What was left undone when the login prompt is abandoned.
+  static func notLoggedIn(_ prompt: LoginPrompt) -> String {
+    switch prompt.retry {
+    case .checkIn(_, let card)?:
+      "Not checked in — \(card.member.fullName): the server needs a new login first"
+    default:
+      "Not logged in: the server needs a new login before it answers"
     }
   }
 

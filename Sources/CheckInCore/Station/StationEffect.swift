@@ -11,6 +11,8 @@ public enum StationEffect: Hashable, Sendable {
   /// Reload today's check-ins at this branch.
   case loadToday
   case void(RequestID, attendanceID: Int64)
+  /// Log in again with this password (never logged or shown).
+  case login(RequestID, password: String)
   /// A check-in was committed: run the configured hook (door relay, bell, spreadsheet).
   case announce(Receipt)
   /// Make the outcome heard.

@@ -45,4 +45,10 @@ public enum StationEvent: Hashable, Sendable {
   case searched(RequestID, Result<SearchPage, BackendError>)
   case todayLoaded(Result<[AttendanceEntry], BackendError>)
   case voided(RequestID, Result<VoidReceipt, BackendError>)
+  case loggedIn(RequestID, Result<LoginAccepted, BackendError>)
+}
+
+/// The server accepted the password.
+public struct LoginAccepted: Hashable, Sendable {
+  public init() {}
 }

@@ -47,6 +47,9 @@ public enum Phase: Hashable, Sendable {
   case overriding(OverridePrompt)
   /// A kiosk's unlock code is being typed.
   case unlocking(UnlockPrompt)
+  /// The server refused the station's login: the password is being typed, and what was refused
+  /// is tried once more after it.
+  case loggingIn(LoginPrompt)
 }
 
 public struct LookUp: Hashable, Sendable {
@@ -78,6 +81,10 @@ public struct Submission: Hashable, Sendable {
   /// The plan the visit goes on; `nil` for an override on no plan.
   public var plan: Subscription?
   public var override: StaffOverride?
+  /// What was sent, to try again once after a new login.
+  public var request: CheckInRequest
+  /// This is that second try: a second refusal of the login ends it.
+  public var isRetry = false
 }
 
 public struct ResultBanner: Hashable, Sendable {
@@ -107,6 +114,23 @@ public struct OverridePrompt: Hashable, Sendable {
   public var card: MemberCard
   public var refusal: Refusal
   public var reason = ""
+  public var openedAt: Date
+}
+
+public struct LoginPrompt: Hashable, Sendable {
+  /// What the server refused, to try again once logged in.
+  public enum Retry: Hashable, Sendable {
+    case lookUp(ScanPayload)
+    case checkIn(CheckInRequest, MemberCard)
+  }
+
+  public var retry: Retry?
+  /// What has been typed; views show it masked.
+  public var password = ""
+  /// The login in flight.
+  public var pending: RequestID?
+  /// Why the last attempt failed.
+  public var error: String?
   public var openedAt: Date
 }
 

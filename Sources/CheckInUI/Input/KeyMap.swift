@@ -21,6 +21,7 @@ public enum Screen: Hashable, Sendable, CaseIterable {
   case confirmingUndo
   case overriding
   case unlocking
+  case loggingIn
 
   public init(_ phase: Phase) {
     switch phase {
@@ -39,13 +40,14 @@ public enum Screen: Hashable, Sendable, CaseIterable {
     case .confirmingUndo: self = .confirmingUndo
     case .overriding: self = .overriding
     case .unlocking: self = .unlocking
+    case .loggingIn: self = .loggingIn
     }
   }
 
   /// Screens where printable keys type into a field.
   var takesText: Bool {
     switch self {
-    case .ready, .result, .refusal, .searching, .overriding, .unlocking: true
+    case .ready, .result, .refusal, .searching, .overriding, .unlocking, .loggingIn: true
     default: false
     }
   }

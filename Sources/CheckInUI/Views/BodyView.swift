@@ -43,6 +43,8 @@ enum BodyView {
       PromptView.override(&frame, in: rect, prompt: prompt, info: info)
     case .unlocking(let prompt):
       PromptView.unlock(&frame, in: rect, prompt: prompt)
+    case .loggingIn(let prompt):
+      PromptView.login(&frame, in: rect, prompt: prompt, info: info)
     }
   }
 

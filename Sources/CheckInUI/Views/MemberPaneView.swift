@@ -28,7 +28,13 @@ enum MemberPaneView {
       role: member.isActive ? .good : .danger, limit: rect.width - factsWidth)
     y += 1
     drawLastVisit(&frame, x: rect.x, y: y, width: rect.width, card: card, info: info)
-    y += 2
+    y += 1
+    if let cachedAt = card.cachedAt {
+      frame.put(
+        "○ Offline: this card is from \(ClockText.dayAndTime(cachedAt, in: info.timeZone)) — "
+          + "the server can't be reached", x: rect.x, y: y, role: .warning, limit: rect.width)
+    }
+    y += 1
 
     guard y < rect.maxY else { return }
     frame.put("Plans", x: rect.x, y: y, role: .label)

@@ -45,6 +45,31 @@ enum PromptView {
       ])
   }
 
+  static func login(
+    _ frame: inout ScreenBuffer, in rect: Rect, prompt: LoginPrompt, info: ViewInfo
+  ) {
+    var lines: [(String, Role)] = [
+      ("The server wants the station to log in again before it answers.", .value)
+    ]
+    if let error = prompt.error { lines.append(("! " + error, .danger)) }
+    if prompt.pending != nil {
+      lines.append(("Logging in \(info.spinner)", .muted))
+    } else {
+      let mask = String(repeating: "•", count: prompt.password.count)
+      lines.append(("Password ▸ \(mask)█", .value))
+    }
+    switch prompt.retry {
+    case .checkIn(_, let card)?:
+      lines.append(("\(card.member.fullName)'s check-in is sent once logged in", .muted))
+    case .lookUp(let payload)?:
+      lines.append(("Then \(payload.displayText) is looked up again", .muted))
+    case nil:
+      break
+    }
+    lines.append(("Enter log in · Esc cancel (nothing is recorded)", .muted))
+    drawBox(&frame, in: rect, title: "Log in again", lines: lines)
+  }
+
   private static func drawBox(
     _ frame: inout ScreenBuffer, in rect: Rect, title: String, lines given: [(String, Role)]
   ) {

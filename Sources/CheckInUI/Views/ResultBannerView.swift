@@ -11,6 +11,16 @@ enum ResultBannerView {
     let role: Role
     var lines: [(String, Role)] = []
     switch banner.outcome {
+    case .checkedIn(let receipt) where receipt.isQueued:
+      word = "ACCEPTED"
+      role = .bannerStaff
+      let name = banner.card?.member.firstName ?? receipt.memberName
+      lines.append(("\(name) — accepted offline, nothing deducted yet", role))
+      lines.append(
+        (
+          "The server can't be reached: queued (#\(receipt.attendanceID)), sent when it is back",
+          role
+        ))
     case .checkedIn(let receipt):
       word = receipt.discrepancy == nil ? "WELCOME" : "CHECK!"
       role = receipt.discrepancy == nil ? .bannerGood : .bannerStaff

@@ -9,10 +9,12 @@ enum StatusLineView {
     frame.fill(rect, role: .statusBar)
     var left: String
     switch info.connection {
-    case .local: left = " ● \(info.storeName)"
-    case .online: left = " ● online · \(info.storeName)"
-    case .offline(let queued):
-      left = " ○ OFFLINE · \(info.storeName)" + (queued > 0 ? " · \(queued) queued" : "")
+    case .local:
+      left = " ● \(info.storeName)"
+    case .online(let queued, let review):
+      left = " ● online · \(info.storeName)" + outbox(queued: queued, review: review)
+    case .offline(let queued, let review):
+      left = " ○ OFFLINE · \(info.storeName)" + outbox(queued: queued, review: review)
     }
     if info.showsPrivateLists {
       let count = state.today.entries.filter { !$0.isVoided }.count
@@ -27,5 +29,13 @@ enum StatusLineView {
       x += frame.put(hint.key, x: x, y: rect.y, role: .statusKey)
       x += frame.put(" \(hint.text)  ", x: x, y: rect.y, role: .statusBar)
     }
+  }
+
+  /// `· 3 queued · 1 to review`, or nothing when the outbox is empty.
+  private static func outbox(queued: Int, review: Int) -> String {
+    var text = ""
+    if queued > 0 { text += " · \(queued) queued" }
+    if review > 0 { text += " · \(review) to review" }
+    return text
   }
 }

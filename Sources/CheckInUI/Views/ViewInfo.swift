@@ -18,8 +18,18 @@ public struct ViewInfo: Sendable {
 
   public enum Connection: Hashable, Sendable {
     case local
-    case online
-    case offline(queued: Int)
+    /// The server answers; `queued` check-ins wait to be sent, `toReview` need staff.
+    case online(queued: Int, toReview: Int)
+    case offline(queued: Int, toReview: Int)
+
+    /// The status line's form of a store's status.
+    public init(_ status: ConnectionStatus) {
+      switch status.reachable {
+      case nil: self = .local
+      case true?: self = .online(queued: status.queued, toReview: status.toReview)
+      case false?: self = .offline(queued: status.queued, toReview: status.toReview)
+      }
+    }
   }
 
   public init(

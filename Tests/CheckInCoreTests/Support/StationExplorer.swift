@@ -25,6 +25,7 @@ struct StationExplorer {
       case checkIn(CheckInRequest)
       case search(String)
       case void(Int64)
+      case login
     }
 
     var id: RequestID
@@ -135,6 +136,7 @@ struct StationExplorer {
         .lookedUp(request.id, .failure(offline)),
         .lookedUp(request.id, .failure(.refused(.notFound(code: payload.displayText)))),
         .lookedUp(request.id, .failure(.cancelled)),
+        .lookedUp(request.id, .failure(.unauthorized)),
       ]
     case .checkIn(let checkIn):
       let receipt = Fixture.receipt(for: checkIn, attendanceID: Int64(1000 + request.id.value))
@@ -142,6 +144,8 @@ struct StationExplorer {
         .checkedIn(request.id, .success(receipt)),
         .checkedIn(request.id, .failure(offline)),
         .checkedIn(request.id, .failure(.refused(.duplicate(lastCheckIn: now)))),
+        .checkedIn(request.id, .failure(.unauthorized)),
+        .checkedIn(request.id, .failure(.unknownOutcome("no answer"))),
       ]
     case .search(let query):
       return [
@@ -155,6 +159,11 @@ struct StationExplorer {
         .voided(request.id, .success(voidReceipt(attendanceID: attendanceID, now: now))),
         .voided(request.id, .failure(offline)),
         .voided(request.id, .failure(.refused(.notFound(code: "\(attendanceID)")))),
+      ]
+    case .login:
+      return [
+        .loggedIn(request.id, .success(LoginAccepted())),
+        .loggedIn(request.id, .failure(.server("Invalid username or password"))),
       ]
     }
   }
@@ -182,7 +191,14 @@ struct StationExplorer {
     if !checkIns.isEmpty {
       let confirms = event == .submit || event == .choose(.deduct) || event == .choose(.checkInOnly)
       let overrides = event == .submit && before.phase.overridePrompt != nil
-      if !confirms || (before.phase.dialog == nil && !overrides) {
+      // The one retry of a check-in the server refused for its login, once logged in again.
+      var retries = false
+      if case .loggedIn(_, .success) = event, case .loggingIn(let prompt) = before.phase,
+        case .checkIn? = prompt.retry
+      {
+        retries = true
+      }
+      if !retries && (!confirms || (before.phase.dialog == nil && !overrides)) {
         fail("(a) check-in not from a confirmed dialog")
       }
     }
@@ -290,13 +306,16 @@ struct StationExplorer {
     case .checkIn(let id, let request): Request(id: id, kind: .checkIn(request))
     case .search(let id, let query, _, _): Request(id: id, kind: .search(query))
     case .void(let id, let attendanceID): Request(id: id, kind: .void(attendanceID))
+    case .login(let id, _): Request(id: id, kind: .login)
     case .cancel, .loadToday, .announce, .signal: nil
     }
   }
 
   static func answerID(of event: StationEvent) -> RequestID? {
     switch event {
-    case .lookedUp(let id, _), .checkedIn(let id, _), .searched(let id, _), .voided(let id, _): id
+    case .lookedUp(let id, _), .checkedIn(let id, _), .searched(let id, _), .voided(let id, _),
+      .loggedIn(let id, _):
+      id
     default: nil
     }
   }
@@ -308,6 +327,7 @@ struct StationExplorer {
     case (.submitting(let submission), .checkedIn): submission.id
     case (.searching(let panel), .searched): panel.pending
     case (.undoing(let id, _), .voided): id
+    case (.loggingIn(let prompt), .loggedIn): prompt.pending
     default: nil
     }
   }
@@ -323,7 +343,9 @@ struct StationExplorer {
 
   static func answers(_ event: StationEvent, _ kind: Request.Kind) -> Bool {
     switch (event, kind) {
-    case (.lookedUp, .lookUp), (.checkedIn, .checkIn), (.searched, .search), (.voided, .void): true
+    case (.lookedUp, .lookUp), (.checkedIn, .checkIn), (.searched, .search), (.voided, .void),
+      (.loggedIn, .login):
+      true
     default: false
     }
   }
@@ -347,6 +369,7 @@ struct StationExplorer {
     case .undoing: "undoing"
     case .overriding: "overriding"
     case .unlocking: "unlocking"
+    case .loggingIn: "loggingIn"
     }
   }
 

@@ -1,0 +1,200 @@
+import CheckInCore
+import Foundation
+
+struct AttendanceBody: Encodable, Sendable {
+  let customerID: Int64
+  let branchID: Int64
+  let action: String
+  let subscriptionID: Int64?
+  let checkInTime: String
+
+  enum CodingKeys: String, CodingKey {
+    case customerID = "customer_id"
+    case branchID = "branch_id"
+    case action
+    case subscriptionID = "subscription_id"
+    case checkInTime = "check_in_time"
+  }
+}
+
+struct UseCoinsBody: Encodable, Sendable {
+  let amount: Int
+}
+
+/// What a check-in attempt came to, before it becomes a receipt or an error.
+enum CheckInAttempt: Sendable {
+  case recorded(AttendanceData)
+  /// The request never reached the server: safe to send again later.
+  case notDelivered(String)
+  /// Sent, answer lost: it may be recorded. Never sent again without a person checking.
+  case unknown(String)
+  case failed(BackendError)
+}
+
+extension RemoteBackend {
+  /// Records a check-in on the server. Sends the receptionist's choice for servers that honour
+  /// it, reads from the answer what the server did, deducts separately only when the answer shows
+  /// it didn't and Deduct was chosen — so one confirmation never deducts twice, whichever version
+  /// answers. Unreachable: the check-in goes to the outbox.
+  func checkIn(_ request: CheckInRequest) async throws(BackendError) -> Receipt {
+    let now = clock()
+    switch await attempt(request, at: request.requestedAt) {
+    case .recorded(let data):
+      noteReachable(true)
+      let receipt = await receipt(from: data, for: request, at: now)
+      let memberID = request.memberID
+      _ = try? await cache?.run { c throws(BackendError) in
+        try c.recordVisit(memberID: memberID, at: now)
+      }
+      return receipt
+    case .notDelivered(let reason):
+      noteReachable(false)
+      return try await queue(request, at: now, because: reason)
+    case .unknown(let reason):
+      noteReachable(false)
+      try await park(request, at: now, because: reason)
+      throw .unknownOutcome(
+        "No answer from the server (\(reason)): the check-in may or may not be recorded — "
+          + "listed for review (checkin outbox); don't scan again before checking")
+    case .failed(let error):
+      throw error
+    }
+  }
+
+  /// One POST to the attendance endpoint.
+  func attempt(_ request: CheckInRequest, at time: Date) async -> CheckInAttempt {
+    let body = AttendanceBody(
+      customerID: request.memberID, branchID: request.policy.branchID,
+      action: request.action.rawValue, subscriptionID: request.subscriptionID,
+      checkInTime: ServerTime.string(time))
+    do {
+      let data: AttendanceData = try await client.send(
+        "POST", "/api/attendance", body: body, timeout: options.checkInTimeout)
+      return .recorded(data)
+    } catch {
+      switch error {
+      case .notDelivered(let reason): return .notDelivered(reason)
+      case .noAnswer(let reason): return .unknown(reason)
+      case .http(let status, _, _) where status >= 500:
+        // The server failed while handling it: the visit may be written.
+        return .unknown("the server failed (\(status))")
+      default:
+        noteFailure(error)
+        return .failed(checkInError(error, request: request))
+      }
+    }
+  }
+
+  /// The receipt for what the server did, with a separate deduction only where needed.
+  func receipt(from data: AttendanceData, for request: CheckInRequest, at now: Date) async
+    -> Receipt
+  {
+    let serverKind = data.subscriptionType.flatMap(PlanKind.init(external:))
+    let kind = serverKind ?? request.kind
+    var deducted = (data.sessionsDeducted ?? 0) + (data.coinsDeducted ?? 0)
+    var remaining: Int? =
+      switch kind {
+      case .coins?: data.remainingCoins
+      case .sessions?: data.remainingSessions
+      default: nil
+      }
+    var notes: [String] = []
+    let reportsDeduction = data.sessionsDeducted != nil || data.coinsDeducted != nil
+    if request.action == .checkInOnly && deducted > 0 {
+      notes.append(
+        "The server deducted \(deducted) \(kind?.unit(deducted) ?? "unit") although "
+          + "Check-In Only was chosen")
+    }
+    if request.action == .deduct && deducted == 0 && !reportsDeduction,
+      let planID = request.subscriptionID, let kind = request.kind, kind.isCounted
+    {
+      switch await deductSeparately(planID: planID, kind: kind) {
+      case .success(let left):
+        deducted = 1
+        remaining = left
+      case .failure(let problem):
+        notes.append(problem.message)
+      }
+    } else if request.action == .deduct && deducted == 0, request.kind?.isCounted == true {
+      notes.append("The server recorded the visit without deducting anything")
+    }
+    if let serverKind, let chosen = request.kind, serverKind != chosen {
+      notes.append("The server used the member's \(serverKind.rawValue) plan, not the one chosen")
+    }
+    let id = data.attendanceID ?? data.entryID ?? data.attendance?.id ?? 0
+    let name = data.customerName ?? data.attendance?.customerName ?? request.memberName
+    let time = ServerTime.instant(data.checkInTime ?? data.attendance?.checkInTime) ?? now
+    return Receipt(
+      attendanceID: id, memberID: request.memberID, memberName: name ?? "#\(request.memberID)",
+      action: deducted > 0 ? .deduct : .checkInOnly, deducted: deducted,
+      remaining: kind?.isCounted == true ? remaining : nil,
+      subscriptionID: serverKind == nil || serverKind == request.kind
+        ? request.subscriptionID : nil,
+      kind: kind, checkedInAt: time,
+      discrepancy: notes.isEmpty ? nil : notes.joined(separator: "; "))
+  }
+
+  /// For servers built to the seed: the visit is recorded, the deduction is its own request.
+  private func deductSeparately(planID: Int64, kind: PlanKind) async -> Result<
+    Int?, DeductionProblem
+  > {
+    let path =
+      kind == .coins
+      ? "/api/subscriptions/\(planID)/use-coins" : "/api/subscriptions/\(planID)/deduct-session"
+    do {
+      let data: DeductionData = try await client.send(
+        "POST", path, body: kind == .coins ? UseCoinsBody(amount: 1) : nil,
+        timeout: options.checkInTimeout)
+      let left =
+        kind == .coins
+        ? data.remainingCoins ?? data.subscription?.remainingCoins
+        : data.remainingSessions ?? data.subscription?.remainingSessions
+      return .success(left)
+    } catch {
+      switch error {
+      case .http(404, _, _):
+        return .failure(
+          DeductionProblem(
+            "The server recorded the visit but has no way to deduct: nothing was deducted"))
+      default:
+        return .failure(
+          DeductionProblem(
+            "The visit is recorded but the deduction failed (\(error.backendError.message)) — "
+              + "deduct it at the back office"))
+      }
+    }
+  }
+
+  /// A refusal or error from the attendance endpoint, in the station's terms.
+  func checkInError(_ failure: APIFailure, request: CheckInRequest) -> BackendError {
+    guard case .http(let status, let message, let details) = failure else {
+      return failure.backendError
+    }
+    switch (status, details?.code) {
+    case (403, "NO_SUBSCRIPTION"?):
+      if details?.hasExpiredSubscription == true {
+        return .refused(.expired(endedOn: ServerTime.day(details?.lastSubscriptionEndDate)))
+      }
+      return .refused(.noSubscription)
+    case (403, "FROZEN"?): return .refused(.frozen(reason: details?.freezeReason))
+    case (403, "NO_COINS"?): return .refused(.noCoins)
+    case (403, "NO_SESSIONS"?): return .refused(.noSessions)
+    case (403, nil) where message == "Access denied": return .refused(.notThisBranch)
+    case (404, _):
+      // v-aug answers 404 for another branch's member too.
+      return .refused(.notFound(code: request.code ?? "#\(request.memberID)"))
+    case (400, _) where message?.lowercased().contains("inactive") == true:
+      return .refused(.inactive)
+    default:
+      return failure.backendError
+    }
+  }
+}
+
+struct DeductionProblem: Error {
+  let message: String
+
+  init(_ message: String) {
+    self.message = message
+  }
+}

@@ -1,0 +1,76 @@
+import CheckInCore
+import Foundation
+
+extension RemoteBackend {
+  func search(_ query: String, limit: Int) async throws(BackendError) -> SearchPage {
+    let trimmed = query.trimmingCharacters(in: .whitespaces)
+    guard !trimmed.isEmpty else { return SearchPage(query: query, hits: [], hasMore: false) }
+    do {
+      let data: SearchData = try await client.send(
+        "GET", "/api/customers/search",
+        query: [
+          URLQueryItem(name: "q", value: trimmed),
+          URLQueryItem(name: "limit", value: String(limit)),
+        ], timeout: options.otherTimeout)
+      noteReachable(true)
+      let hits = data.items.prefix(limit).map { customer in
+        MemberSummary(
+          id: customer.id, fullName: customer.fullName, phone: customer.phone,
+          qrCode: Self.storedCode(customer), branchID: customer.branchID ?? 0,
+          isActive: customer.isActive ?? true)
+      }
+      return SearchPage(
+        query: query, hits: Array(hits), hasMore: (data.total ?? hits.count) > hits.count)
+    } catch {
+      noteFailure(error)
+      throw error.backendError
+    }
+  }
+
+  /// The day's check-ins at a branch, from the entry log (the server lists no attendance).
+  func attendance(_ query: AttendanceQuery) async throws(BackendError) -> [AttendanceEntry] {
+    do {
+      let entries = try await entryLog(
+        branchID: query.branchID, day: query.day, limit: query.limit, timeout: options.otherTimeout)
+      noteReachable(true)
+      return entries.compactMap { entry in
+        guard let member = entry.customerID, let time = ServerTime.instant(entry.entryTime),
+          time >= query.from, time < query.until
+        else { return nil }
+        let deducted = entry.coinsDeducted ?? 0
+        return AttendanceEntry(
+          id: entry.id, memberID: member, memberName: entry.customerName ?? "#\(member)",
+          checkedInAt: time, action: deducted > 0 ? .deduct : .checkInOnly, deducted: deducted,
+          subscriptionID: entry.subscriptionID, branchID: entry.branchID ?? query.branchID)
+      }.sorted { $0.checkedInAt > $1.checkedInAt }
+    } catch {
+      noteFailure(error)
+      throw error.backendError
+    }
+  }
+
+  /// Approved entries of the entry log from `day` on, page by page up to `limit`.
+  func entryLog(branchID: Int64, day: CalendarDay, limit: Int, timeout: TimeInterval)
+    async throws(APIFailure) -> [EntryLogsData.Entry]
+  {
+    var entries: [EntryLogsData.Entry] = []
+    var page = 1
+    let perPage = min(100, max(1, limit))
+    while entries.count < limit && page <= 20 {
+      let data: EntryLogsData = try await client.send(
+        "GET", "/api/validation/entry-logs",
+        query: [
+          URLQueryItem(name: "branch_id", value: String(branchID)),
+          URLQueryItem(name: "from_date", value: day.description),
+          URLQueryItem(name: "per_page", value: String(perPage)),
+          URLQueryItem(name: "page", value: String(page)),
+        ], timeout: timeout)
+      // Refused attempts are logged as "denied"; only approved entries are visits.
+      entries += data.entries.filter { ($0.entryStatus ?? "approved") == "approved" }
+      let pages = data.pagination?.pages ?? 1
+      if page >= pages || data.entries.isEmpty { break }
+      page += 1
+    }
+    return Array(entries.prefix(limit))
+  }
+}

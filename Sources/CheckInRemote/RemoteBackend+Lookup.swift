@@ -1,0 +1,268 @@
+import CheckInCore
+import Foundation
+
+extension RemoteBackend {
+  /// Finds the member a scan names and builds their card from the server's fields only. When
+  /// the server can't be reached, the card last fetched for the member (if recent enough) is
+  /// used, marked as cached.
+  func lookUp(_ payload: ScanPayload, policy: CheckInPolicy) async throws(BackendError)
+    -> MemberCard
+  {
+    let now = clock()
+    do {
+      var card = try await fetchCard(payload, policy: policy, now: now)
+      noteReachable(true)
+      let memberID = card.member.id
+      // This station's own visits count too: the server's log may lag or miss another branch.
+      if let local = try? await cache?.run({ c throws(BackendError) in
+        try c.lastVisit(memberID: memberID)
+      }) ?? nil {
+        card.lastVisit = max(card.lastVisit ?? local, local)
+      }
+      let remembered = card
+      _ = try? await cache?.run { c throws(BackendError) in try c.remember(remembered, at: now) }
+      return card
+    } catch .offline(let reason) {
+      return try await cachedCard(payload, policy: policy, now: now, failure: .offline(reason))
+    } catch .timedOut {
+      return try await cachedCard(payload, policy: policy, now: now, failure: .timedOut)
+    }
+  }
+
+  private func cachedCard(
+    _ payload: ScanPayload, policy: CheckInPolicy, now: Date, failure: BackendError
+  ) async throws(BackendError) -> MemberCard {
+    guard let cache else { throw failure }
+    let maxAge = options.cacheMaxAge
+    let found = try await cache.run { c throws(BackendError) in
+      try c.card(for: payload, allowIDFallback: policy.allowIDFallback, maxAge: maxAge, now: now)
+    }
+    guard var (card, fetchedAt) = found else { throw failure }
+    card.cachedAt = fetchedAt
+    let memberID = card.member.id
+    if let local = try await cache.run({ c throws(BackendError) in
+      try c.lastVisit(memberID: memberID)
+    }) {
+      card.lastVisit = max(card.lastVisit ?? local, local)
+    }
+    _ = fetchedAt
+    return card
+  }
+
+  /// The card from the server: the member, every plan's full record (fetched in parallel) and
+  /// today's last visit at this branch. Where the member number is known up front, plans and
+  /// visits are asked for at the same time as the member.
+  private func fetchCard(_ payload: ScanPayload, policy: CheckInPolicy, now: Date)
+    async throws(BackendError) -> MemberCard
+  {
+    let branchID = policy.branchID
+    let day = CalendarDay(now, in: timeZone)
+    var guess: Int64?
+    switch payload {
+    case .member(let id), .idForm(_, let id): guess = id
+    case .code: guess = nil
+    }
+    async let visits = lastVisits(branchID: branchID, day: day)
+    async let guessedPlans = plans(memberID: guess)
+
+    let customer = try await resolve(payload, policy: policy)
+    let plans: Result<[Subscription], APIFailure>
+    if let guess, guess == customer.id, let early = await guessedPlans {
+      plans = early
+    } else {
+      _ = await guessedPlans
+      plans = await self.plans(memberID: customer.id) ?? .success([])
+    }
+    let member = Self.member(from: customer)
+    let subscriptions: [Subscription]
+    switch plans {
+    case .success(let value): subscriptions = value
+    case .failure(let failure): throw lookupError(failure, code: payload.displayText)
+    }
+    // Today's visits only sharpen the double-scan guard; the card is good without them.
+    let lastVisit = (try? await visits.get())?[member.id]
+    return MemberCard(member: member, subscriptions: subscriptions, lastVisit: lastVisit)
+  }
+
+  /// The customer record a payload names, by the rules of `CodeResolution`.
+  private func resolve(_ payload: ScanPayload, policy: CheckInPolicy) async throws(BackendError)
+    -> CustomerDTO
+  {
+    switch payload {
+    case .member(let id):
+      return try await customer(id, code: "#\(id)")
+    case .code(let code):
+      guard let exact = try await searchExact(code) else {
+        throw .refused(.notFound(code: code))
+      }
+      return exact
+    case .idForm(let code, let id):
+      async let exact = searchExactResult(code)
+      async let byID = policy.allowIDFallback ? customerResult(id) : nil
+      let exactResult = await exact
+      if case .success(let found?) = exactResult {
+        _ = await byID
+        return found
+      }
+      if case .failure(let failure) = exactResult {
+        _ = await byID
+        throw lookupError(failure, code: code)
+      }
+      guard let byIDResult = await byID else { throw .refused(.notFound(code: code)) }
+      let customer: CustomerDTO
+      switch byIDResult {
+      case .success(let value): customer = value
+      case .failure(let failure): throw lookupError(failure, code: code)
+      }
+      guard CodeResolution.idFallbackAccepts(storedCode: Self.storedCode(customer), memberID: id)
+      else {
+        throw .refused(.retiredCode(code: code))
+      }
+      return customer
+    }
+  }
+
+  private func customer(_ id: Int64, code: String) async throws(BackendError) -> CustomerDTO {
+    switch await customerResult(id) {
+    case .success(let customer): return customer
+    case .failure(let failure): throw lookupError(failure, code: code)
+    }
+  }
+
+  private func customerResult(_ id: Int64) async -> Result<CustomerDTO, APIFailure> {
+    do {
+      return .success(
+        try await client.send("GET", "/api/customers/\(id)", timeout: options.lookupTimeout))
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// The active member of this login's branches whose stored code is exactly `code` (codes are
+  /// matched without regard to case, as at the local store). The server's search matches
+  /// substrings, so its hits are filtered here.
+  private func searchExact(_ code: String) async throws(BackendError) -> CustomerDTO? {
+    do {
+      return try await searchExactResult(code).get()
+    } catch {
+      throw lookupError(error, code: code)
+    }
+  }
+
+  private func searchExactResult(_ code: String) async -> Result<CustomerDTO?, APIFailure> {
+    do {
+      let data: SearchData = try await client.send(
+        "GET", "/api/customers/search",
+        query: [URLQueryItem(name: "q", value: code), URLQueryItem(name: "limit", value: "50")],
+        timeout: options.lookupTimeout)
+      let lowered = code.lowercased()
+      return .success(data.items.first { Self.storedCode($0)?.lowercased() == lowered })
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// Every plan of the member, each as its full record: the list's items are incomplete in both
+  /// server versions, so they only give the ids.
+  func plans(memberID: Int64?) async -> Result<[Subscription], APIFailure>? {
+    guard let memberID else { return nil }
+    let list: SubscriptionListData
+    do {
+      list = try await client.send(
+        "GET", "/api/subscriptions",
+        query: [
+          URLQueryItem(name: "customer_id", value: String(memberID)),
+          URLQueryItem(name: "per_page", value: "50"),
+        ], timeout: options.lookupTimeout)
+    } catch {
+      return .failure(error)
+    }
+    let timeout = options.lookupTimeout
+    let client = self.client
+    return await withTaskGroup(of: (Int, Result<SubscriptionDTO, APIFailure>).self) { group in
+      for (index, item) in list.items.enumerated() {
+        group.addTask {
+          do throws(APIFailure) {
+            let plan: SubscriptionDTO = try await client.send(
+              "GET", "/api/subscriptions/\(item.id)", timeout: timeout)
+            return (index, .success(plan))
+          } catch {
+            return (index, .failure(error))
+          }
+        }
+      }
+      var plans: [(Int, Subscription)] = []
+      for await (index, result) in group {
+        switch result {
+        case .success(let dto):
+          if let plan = Self.subscription(from: dto) { plans.append((index, plan)) }
+        case .failure(let failure):
+          group.cancelAll()
+          return .failure(failure)
+        }
+      }
+      return .success(plans.sorted { $0.0 < $1.0 }.map(\.1))
+    }
+  }
+
+  /// Each member's latest approved visit today at `branchID`, from the entry log.
+  private func lastVisits(branchID: Int64, day: CalendarDay) async -> Result<
+    [Int64: Date], APIFailure
+  > {
+    do {
+      let entries = try await entryLog(
+        branchID: branchID, day: day, limit: 500, timeout: options.lookupTimeout)
+      var latest: [Int64: Date] = [:]
+      for entry in entries {
+        guard let member = entry.customerID, let time = ServerTime.instant(entry.entryTime) else {
+          continue
+        }
+        latest[member] = max(latest[member] ?? time, time)
+      }
+      return .success(latest)
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// Gives a failed lookup its meaning: a 404 is an unknown code, a 403 another branch's member.
+  func lookupError(_ failure: APIFailure, code: String) -> BackendError {
+    noteFailure(failure)
+    switch failure {
+    case .http(404, _, _): return .refused(.notFound(code: code))
+    case .http(403, _, _): return .refused(.notThisBranch)
+    default: return failure.backendError
+    }
+  }
+
+  static func storedCode(_ customer: CustomerDTO) -> String? {
+    // The server reports `customer_id:N` for a member without a stored code.
+    guard let code = customer.qrCode, !code.isEmpty, !code.lowercased().hasPrefix("customer_id:")
+    else { return nil }
+    return code
+  }
+
+  static func member(from customer: CustomerDTO) -> Member {
+    Member(
+      id: customer.id, fullName: customer.fullName, phone: customer.phone,
+      qrCode: storedCode(customer), branchID: customer.branchID ?? 0,
+      branchName: customer.branchName, isActive: customer.isActive ?? true,
+      dateOfBirth: ServerTime.day(customer.dateOfBirth),
+      notes: customer.healthNotes.flatMap { $0.isEmpty ? nil : $0 })
+  }
+
+  static func subscription(from dto: SubscriptionDTO) -> Subscription? {
+    guard let type = dto.subscriptionType, let kind = PlanKind(external: type) else { return nil }
+    let status = dto.status.flatMap(PlanStatus.init(external:)) ?? .active
+    let counted: (total: Int?, remaining: Int?) =
+      switch kind {
+      case .sessions: (dto.totalSessions, dto.remainingSessions ?? 0)
+      case .coins: (dto.totalCoins, dto.remainingCoins ?? 0)
+      case .time: (nil, nil)
+      }
+    return Subscription(
+      id: dto.id, kind: kind, status: status, total: counted.total, remaining: counted.remaining,
+      startDate: ServerTime.day(dto.startDate), endDate: ServerTime.day(dto.endDate),
+      serviceName: dto.serviceName ?? dto.displayLabel, freezeReason: dto.freezeReason)
+  }
+}

@@ -1,0 +1,127 @@
+import CheckInCore
+import Foundation
+
+extension RemoteBackend {
+  /// The server can't be reached: the check-in waits in the outbox (on disk before this
+  /// returns) and the receipt says so.
+  func queue(_ request: CheckInRequest, at now: Date, because reason: String)
+    async throws(BackendError) -> Receipt
+  {
+    guard let cache else { throw .offline(reason) }
+    let name = request.memberName ?? "#\(request.memberID)"
+    let kind = request.kind
+    let entry = try await cache.run { c throws(BackendError) in
+      let entry = try c.enqueue(request, memberName: name, kind: kind, at: now)
+      try c.recordVisit(memberID: request.memberID, at: now)
+      return entry
+    }
+    await refreshCounts()
+    log("queued check-in \(entry.id) for member \(request.memberID): \(reason)")
+    return Receipt(
+      attendanceID: entry.id, memberID: request.memberID, memberName: name, action: request.action,
+      deducted: 0, remaining: nil, subscriptionID: request.subscriptionID, kind: kind,
+      checkedInAt: now, isQueued: true)
+  }
+
+  /// A check-in whose answer was lost: kept in the outbox for staff to review, never resent.
+  func park(_ request: CheckInRequest, at now: Date, because reason: String)
+    async throws(BackendError)
+  {
+    guard let cache else { return }
+    let name = request.memberName ?? "#\(request.memberID)"
+    let kind = request.kind
+    let note = "no answer after sending (\(reason)) — check the server before sending again"
+    _ = try await cache.run { c throws(BackendError) in
+      let entry = try c.enqueue(request, memberName: name, kind: kind, at: now)
+      try c.settle(entry.id, as: .review, note: note, at: now)
+      // It may be recorded: the double-scan guard counts it.
+      try c.recordVisit(memberID: request.memberID, at: now)
+      return entry
+    }
+    await refreshCounts()
+    log("check-in for member \(request.memberID) to review: \(reason)")
+  }
+
+  /// Starts sending the outbox in the background, unless a send is already under way.
+  public func startSync() {
+    sync.withLock { running in
+      if let running, !running.isCancelled { return }
+      running = Task.detached { [self] in
+        _ = await self.sendQueued()
+        self.sync.withLock { $0 = nil }
+      }
+    }
+  }
+
+  /// Keeps trying the outbox every `syncInterval` while check-ins wait in it, for as long as the
+  /// returned task runs.
+  public func keepSyncing() -> Task<Void, Never> {
+    Task.detached { [self] in
+      while !Task.isCancelled {
+        try? await Task.sleep(for: .seconds(self.options.syncInterval))
+        if self.outboxCounts.withLock({ $0.queued }) > 0 { self.startSync() }
+      }
+    }
+  }
+
+  /// Sends queued check-ins oldest first, one at a time, until the outbox is empty or the server
+  /// stops answering. Returns how many were sent.
+  @discardableResult
+  public func sendQueued() async -> OutboxSyncReport {
+    var report = OutboxSyncReport()
+    guard let cache else { return report }
+    while !Task.isCancelled {
+      let now = clock()
+      guard
+        let entry = try? await cache.run({ c throws(BackendError) in try c.takeNextQueued(at: now) }
+        ) ?? nil
+      else { break }
+      let request = CheckInRequest(
+        memberID: entry.memberID, code: entry.code, subscriptionID: entry.subscriptionID,
+        action: entry.action, policy: CheckInPolicy(branchID: entry.branchID),
+        station: entry.station, requestedAt: entry.createdAt, memberName: entry.memberName,
+        kind: entry.kind)
+      let outcome = await attempt(request, at: entry.createdAt)
+      let settled: (OutboxState, String?, Int64?)
+      var stop = false
+      switch outcome {
+      case .recorded(let data):
+        noteReachable(true)
+        let sent = await receipt(from: data, for: request, at: now)
+        settled = (.sent, sent.discrepancy, sent.attendanceID)
+        report.sent += 1
+      case .notDelivered(let reason):
+        noteReachable(false)
+        settled = (.queued, "not sent yet: \(reason)", nil)
+        stop = true
+      case .unknown(let reason):
+        settled = (.review, "no answer after sending (\(reason)) — check the server first", nil)
+        report.toReview += 1
+      case .failed(.unauthorized):
+        settled = (.queued, "waiting for a new login", nil)
+        stop = true
+      case .failed(.refused(let refusal)):
+        settled = (.refused, refusal.message(name: entry.memberName, timeZone: timeZone), nil)
+        report.refused += 1
+      case .failed(let error):
+        settled = (.refused, error.message, nil)
+        report.refused += 1
+      }
+      let id = entry.id
+      _ = try? await cache.run { c throws(BackendError) in
+        try c.settle(id, as: settled.0, note: settled.1, serverAttendanceID: settled.2, at: now)
+      }
+      await refreshCounts()
+      log("outbox \(id): \(settled.0.rawValue)\(settled.1.map { " — \($0)" } ?? "")")
+      if stop { break }
+    }
+    return report
+  }
+}
+
+/// What one pass over the outbox did.
+public struct OutboxSyncReport: Hashable, Sendable {
+  public var sent = 0
+  public var toReview = 0
+  public var refused = 0
+}

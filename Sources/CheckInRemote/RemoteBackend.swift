@@ -1,0 +1,93 @@
+import CheckInCore
+import CheckInSQLite
+import Foundation
+import Synchronization
+
+/// The `Backend` port on the chain's server (API.md): looks members up and records check-ins
+/// there, shows what the server did, and keeps the desk working when it can't be reached.
+public final class RemoteBackend: Sendable {
+  public let server: ServerAddress
+  let client: APIClient
+  let cache: Confined<RemoteCache>?
+  let options: RemoteOptions
+  let sessionFile: SessionFile
+  let clock: @Sendable () -> Date
+  let timeZone: TimeZone
+  let log: @Sendable (String) -> Void
+  let session: Mutex<LoginSession?>
+  let reachable = Mutex<Bool?>(nil)
+  let outboxCounts = Mutex(OutboxCounts())
+  let sync = Mutex<Task<Void, Never>?>(nil)
+
+  public init(
+    server: ServerAddress, sessionFile: SessionFile, cache: RemoteCache?,
+    options: RemoteOptions = RemoteOptions(), clock: @escaping @Sendable () -> Date = { Date() },
+    timeZone: TimeZone = .current, log: @escaping @Sendable (String) -> Void = { _ in }
+  ) {
+    self.server = server
+    let saved = sessionFile.load(for: server)
+    self.session = Mutex(saved)
+    self.client = APIClient(server: server, token: saved?.accessToken, log: log)
+    self.cache = cache.map { Confined($0, label: "checkin.remote-cache") }
+    self.options = options
+    self.sessionFile = sessionFile
+    self.clock = clock
+    self.timeZone = timeZone
+    self.log = log
+    if let cache, let counts = try? cache.counts() { outboxCounts.withLock { $0 = counts } }
+  }
+
+  /// The saved login, if any.
+  public var loginSession: LoginSession? { session.withLock { $0 } }
+
+  /// The port the station runs on.
+  public var backend: Backend {
+    var backend = Backend(
+      description: "server \(server.host)",
+      lookUp: { payload, policy throws(BackendError) in
+        try await self.lookUp(payload, policy: policy)
+      },
+      checkIn: { request throws(BackendError) in try await self.checkIn(request) },
+      search: { query, limit throws(BackendError) in try await self.search(query, limit: limit) },
+      attendance: { query throws(BackendError) in try await self.attendance(query) },
+      void: { _, _ throws(BackendError) in
+        throw .unsupported(
+          "The server can't void a check-in from the station — ask a manager to void it there")
+      })
+    backend.supportsOverride = false
+    backend.login = { password throws(BackendError) in
+      guard let username = self.loginSession?.username else {
+        throw .unauthorized
+      }
+      _ = try await self.logIn(username: username, password: password)
+    }
+    backend.status = { self.status }
+    return backend
+  }
+
+  public var status: ConnectionStatus {
+    let counts = outboxCounts.withLock { $0 }
+    return ConnectionStatus(
+      reachable: reachable.withLock { $0 } ?? true, queued: counts.queued,
+      toReview: counts.review + counts.refused)
+  }
+
+  /// Notes what the last request said about the server, and starts sending the outbox when the
+  /// server answers again.
+  func noteReachable(_ isReachable: Bool) {
+    let before = reachable.withLock { value in
+      defer { value = isReachable }
+      return value
+    }
+    if isReachable && before != true && outboxCounts.withLock({ $0.queued }) > 0 {
+      startSync()
+    }
+  }
+
+  func refreshCounts() async {
+    guard let cache else { return }
+    if let counts = try? await cache.run({ cache throws(BackendError) in try cache.counts() }) {
+      outboxCounts.withLock { $0 = counts }
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// How long the station waits for the server, and how long an offline card stays usable.
+public struct RemoteOptions: Sendable {
+  /// A lookup (member, plans, last visit) that takes longer is given up.
+  public var lookupTimeout: TimeInterval
+  /// A check-in whose answer takes longer has an unknown fate and goes to review.
+  public var checkInTimeout: TimeInterval
+  /// Search, lists and login.
+  public var otherTimeout: TimeInterval
+  /// Cards older than this aren't used when the server can't be reached.
+  public var cacheMaxAge: TimeInterval
+  /// How often the outbox is tried while check-ins wait in it.
+  public var syncInterval: TimeInterval
+
+  public init(
+    lookupTimeout: TimeInterval = 5, checkInTimeout: TimeInterval = 10,
+    otherTimeout: TimeInterval = 8, cacheMaxAge: TimeInterval = 7 * 86_400,
+    syncInterval: TimeInterval = 15
+  ) {
+    self.lookupTimeout = lookupTimeout
+    self.checkInTimeout = checkInTimeout
+    self.otherTimeout = otherTimeout
+    self.cacheMaxAge = cacheMaxAge
+    self.syncInterval = syncInterval
+  }
+}
