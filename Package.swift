@@ -24,7 +24,9 @@ let package = Package(
     .target(name: "CheckInTerminal", dependencies: ["CNCursesW", "CheckInUI"]),
     .target(
       name: "CheckInApp",
-      dependencies: ["CheckInCore", "CheckInSQLite", "CheckInUI", "CheckInTerminal"]),
+      dependencies: [
+        "CheckInCore", "CheckInSQLite", "CheckInRemote", "CheckInUI", "CheckInTerminal",
+      ]),
     .executableTarget(name: "checkin", dependencies: ["CheckInApp"]),
     .testTarget(name: "CheckInCoreTests", dependencies: ["CheckInCore"]),
     .testTarget(name: "CheckInSQLiteTests", dependencies: ["CheckInSQLite", "CSQLite"]),

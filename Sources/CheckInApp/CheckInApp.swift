@@ -41,10 +41,13 @@ public enum CheckInApp {
     case "scan": return try await ScanCommand.run(context)
     case "show": return try await ShowCommand.run(context)
     case "search": return try await SearchCommand.run(context)
-    case "today": return try TodayCommand.run(context)
-    case "void": return try VoidCommand.run(context)
+    case "today": return try await TodayCommand.run(context)
+    case "void": return try await VoidCommand.run(context)
     case "import": return try ImportCommand.run(context)
     case "demo": return try DemoCommand.run(context)
+    case "login": return try await LoginCommand.run(context)
+    case "logout": return try LogoutCommand.run(context)
+    case "outbox": return try await OutboxCommand.run(context)
     case nil:
       return try StationCommand.run(context)
     case let other?:

@@ -33,20 +33,7 @@ struct CommandContext: Sendable {
       clock: clock, timeZone: timeZone)
   }
 
-  /// Opens the store for a station that checks members in: its branch must exist there.
-  func openStation() throws(BackendError) -> LocalStore {
-    let store = try openStore()
-    let branches = try store.branches()
-    guard branches.contains(where: { $0.id == settings.branchID }) else {
-      let known = branches.map { "\($0.id) \($0.name)" }.joined(separator: ", ")
-      throw .storage(
-        "Branch \(settings.branchID) isn't in \(settings.databasePath) (branches: "
-          + "\(known.isEmpty ? "none" : known)) — check --branch")
-    }
-    return store
-  }
-
-  func stationContext() -> StationContext {
+  func stationContext(_ settings: Settings) -> StationContext {
     StationContext(
       now: clock(), timeZone: timeZone, policy: settings.policy,
       stationName: settings.stationName)

@@ -9,17 +9,21 @@ public struct Console: Sendable {
   public var errorIsTerminal: Bool
   /// Whether standard input and output are a terminal the full-screen station can take over.
   public var isInteractive: Bool
+  /// Asks a person for a secret (a password) without showing what is typed; `nil` when there is
+  /// no terminal to ask on.
+  public var readSecret: @Sendable (String) -> String?
 
   public init(
     out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
     readLine: @escaping @Sendable () -> String?, errorIsTerminal: Bool,
-    isInteractive: Bool = false
+    isInteractive: Bool = false, readSecret: @escaping @Sendable (String) -> String? = { _ in nil }
   ) {
     self.out = out
     self.err = err
     self.readLine = readLine
     self.errorIsTerminal = errorIsTerminal
     self.isInteractive = isInteractive
+    self.readSecret = readSecret
   }
 
   /// The process's own stdin, stdout and stderr.
@@ -29,7 +33,8 @@ public struct Console: Sendable {
       err: { FileHandle.standardError.write(Data($0.utf8)) },
       readLine: { Swift.readLine(strippingNewline: true) },
       errorIsTerminal: isatty(STDERR_FILENO) == 1,
-      isInteractive: isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1)
+      isInteractive: isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1,
+      readSecret: SecretPrompt.ask)
   }
 
   func line(_ text: String) { out(text + "\n") }

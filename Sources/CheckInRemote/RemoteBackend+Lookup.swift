@@ -34,10 +34,10 @@ extension RemoteBackend {
   ) async throws(BackendError) -> MemberCard {
     guard let cache else { throw failure }
     let maxAge = options.cacheMaxAge
-    let found = try await cache.run { c throws(BackendError) in
+    let cached = try await cache.run { c throws(BackendError) in
       try c.card(for: payload, allowIDFallback: policy.allowIDFallback, maxAge: maxAge, now: now)
     }
-    guard var (card, fetchedAt) = found else { throw failure }
+    guard var card = cached?.card, let fetchedAt = cached?.fetchedAt else { throw failure }
     card.cachedAt = fetchedAt
     let memberID = card.member.id
     if let local = try await cache.run({ c throws(BackendError) in
@@ -45,7 +45,6 @@ extension RemoteBackend {
     }) {
       card.lastVisit = max(card.lastVisit ?? local, local)
     }
-    _ = fetchedAt
     return card
   }
 

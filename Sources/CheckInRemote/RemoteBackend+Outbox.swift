@@ -53,10 +53,11 @@ extension RemoteBackend {
     }
   }
 
-  /// Keeps trying the outbox every `syncInterval` while check-ins wait in it, for as long as the
-  /// returned task runs.
+  /// Keeps trying the outbox every `syncInterval` while check-ins wait in it, and as soon as the
+  /// server answers again, for as long as the returned task runs.
   public func keepSyncing() -> Task<Void, Never> {
-    Task.detached { [self] in
+    syncsByItself.withLock { $0 = true }
+    return Task.detached { [self] in
       while !Task.isCancelled {
         try? await Task.sleep(for: .seconds(self.options.syncInterval))
         if self.outboxCounts.withLock({ $0.queued }) > 0 { self.startSync() }
@@ -70,6 +71,12 @@ extension RemoteBackend {
   public func sendQueued() async -> OutboxSyncReport {
     var report = OutboxSyncReport()
     guard let cache else { return report }
+    let alreadySending = sending.withLock { busy in
+      defer { busy = true }
+      return busy
+    }
+    guard !alreadySending else { return report }
+    defer { sending.withLock { $0 = false } }
     while !Task.isCancelled {
       let now = clock()
       guard
@@ -99,6 +106,7 @@ extension RemoteBackend {
         report.toReview += 1
       case .failed(.unauthorized):
         settled = (.queued, "waiting for a new login", nil)
+        report.needsLogin = true
         stop = true
       case .failed(.refused(let refusal)):
         settled = (.refused, refusal.message(name: entry.memberName, timeZone: timeZone), nil)
@@ -108,8 +116,12 @@ extension RemoteBackend {
         report.refused += 1
       }
       let id = entry.id
-      _ = try? await cache.run { c throws(BackendError) in
-        try c.settle(id, as: settled.0, note: settled.1, serverAttendanceID: settled.2, at: now)
+      do throws(BackendError) {
+        try await cache.run { c throws(BackendError) in
+          try c.settle(id, as: settled.0, note: settled.1, serverAttendanceID: settled.2, at: now)
+        }
+      } catch {
+        log("outbox \(id): couldn't record its state (\(error.message)); it will be reviewed")
       }
       await refreshCounts()
       log("outbox \(id): \(settled.0.rawValue)\(settled.1.map { " — \($0)" } ?? "")")
@@ -124,4 +136,6 @@ public struct OutboxSyncReport: Hashable, Sendable {
   public var sent = 0
   public var toReview = 0
   public var refused = 0
+  /// The server refused the station's login: nothing more is sent until it logs in again.
+  public var needsLogin = false
 }

@@ -18,6 +18,11 @@ public final class RemoteBackend: Sendable {
   let reachable = Mutex<Bool?>(nil)
   let outboxCounts = Mutex(OutboxCounts())
   let sync = Mutex<Task<Void, Never>?>(nil)
+  /// Whether the outbox is sent by itself when the server answers again (a running station);
+  /// one-shot commands send it only when asked.
+  let syncsByItself = Mutex(false)
+  /// One pass over the outbox at a time, whoever starts it.
+  let sending = Mutex(false)
 
   public init(
     server: ServerAddress, sessionFile: SessionFile, cache: RemoteCache?,
@@ -79,7 +84,9 @@ public final class RemoteBackend: Sendable {
       defer { value = isReachable }
       return value
     }
-    if isReachable && before != true && outboxCounts.withLock({ $0.queued }) > 0 {
+    if isReachable && before != true && syncsByItself.withLock({ $0 })
+      && outboxCounts.withLock({ $0.queued }) > 0
+    {
       startSync()
     }
   }

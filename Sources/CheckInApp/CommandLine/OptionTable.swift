@@ -50,6 +50,9 @@ enum OptionTable {
     OptionSpec(
       name: "on-checkin-timeout", value: "SECONDS",
       help: "stop the --on-checkin command after this long (default 5)"),
+    OptionSpec(
+      name: "api", value: "URL",
+      help: "run on the chain's server instead of a local database (see `checkin login`)"),
     OptionSpec(name: "json", value: nil, help: "print JSON instead of text"),
     OptionSpec(
       name: "theme", value: "NAME|PATH",
@@ -106,6 +109,35 @@ enum OptionTable {
       name: "demo", arguments: "", summary: "create the demo database and list codes to try",
       options: [OptionSpec(name: "force", value: nil, help: "replace an existing demo database")],
       details: []),
+    CommandSpec(
+      name: "login", arguments: "", summary: "log the station in to the chain's server",
+      options: [
+        OptionSpec(name: "user", value: "NAME", help: "the receptionist's user name"),
+        OptionSpec(
+          name: "password-stdin", value: nil, help: "read the password from standard input"),
+      ],
+      details: [
+        "Asks for the password without showing it. The login (a token, never the password) is",
+        "kept in $XDG_CONFIG_HOME/checkin/session.json, readable by you only.",
+      ]),
+    CommandSpec(
+      name: "logout", arguments: "", summary: "forget the server login", options: [],
+      details: []),
+    CommandSpec(
+      name: "outbox", arguments: "",
+      summary: "list, send, retry or discard check-ins taken while the server was unreachable",
+      options: [
+        OptionSpec(name: "sync", value: nil, help: "send the queued check-ins now"),
+        OptionSpec(
+          name: "retry", value: "ID",
+          help: "send entry ID again (after checking the server doesn't have it)"),
+        OptionSpec(name: "discard", value: "ID", help: "discard entry ID"),
+        OptionSpec(name: "all", value: nil, help: "also list sent and discarded entries"),
+      ],
+      details: [
+        "States: queued (waits to be sent), review (the answer was lost: it may be recorded —",
+        "check the server before retrying), refused (the server said no), sent, discarded.",
+      ]),
     CommandSpec(
       name: "help", arguments: "[COMMAND]", summary: "show help for a command", options: [],
       details: []),

@@ -29,9 +29,9 @@ enum ScanCommand {
       code = try invocation.single("CODE")
     }
 
-    let store: LocalStore
+    let station: StationBackend
     do {
-      store = try context.openStation()
+      station = try context.openStation()
     } catch {
       return context.fail(error.message)
     }
@@ -41,18 +41,19 @@ enum ScanCommand {
         report: { context.console.warn($0) })
     }
     let environment = StationEnvironment(
-      backend: SQLiteBackend(store: store).backend,
-      announce: { receipt in await hooks?.enqueue(receipt) })
-    var station = HeadlessStation(environment: environment, context: context.stationContext)
+      backend: station.backend, announce: { receipt in await hooks?.enqueue(receipt) })
+    let settings = station.settings
+    var headless = HeadlessStation(
+      environment: environment, context: { context.stationContext(settings) })
 
     var status = ExitCode.success
     if let code {
-      status = await scan(code, choice: choice, station: &station, context: context)
+      status = await scan(code, choice: choice, station: &headless, context: context)
     } else {
       // Every line is a scan; refusals are normal answers, so only failures change the status.
       while let line = context.console.readLine() {
         if line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
-        let result = await scan(line, choice: choice, station: &station, context: context)
+        let result = await scan(line, choice: choice, station: &headless, context: context)
         if result == .failure { status = .failure }
       }
     }
@@ -121,6 +122,9 @@ enum ScanCommand {
       case .refused(let refusal, _):
         return report(refusal: refusal, card: banner.card, context: context)
       }
+    case .loggingIn:
+      return context.fail(
+        "The server refused the station's login — run `checkin login` and scan again")
     default:
       return context.fail(state.notice?.text ?? "The scan did not finish")
     }

@@ -14,8 +14,7 @@ enum SearchCommand {
       limit = Int(try Parse.positiveID(text, what: "--limit"))
     }
     do throws(BackendError) {
-      let store = try context.openStore()
-      let page = try store.search(text, limit: min(limit, 1000))
+      let page = try await context.openStation().backend.search(text, min(limit, 1000))
       if context.json {
         context.console.line(JSONValue.array(page.hits.map(Reports.hit)).rendered)
       } else if page.hits.isEmpty {

@@ -12,13 +12,14 @@ enum ShowCommand {
     case .failure(let invalid):
       return ScanCommand.report(refusal: .invalidCode(invalid), card: nil, context: context)
     }
-    let backend: Backend
-    do {
-      backend = SQLiteBackend(store: try context.openStation()).backend
+    let opened: StationBackend
+    do throws(BackendError) {
+      opened = try context.openStation()
     } catch {
       return context.fail(error.message)
     }
-    let station = context.stationContext()
+    let backend = opened.backend
+    let station = context.stationContext(opened.settings)
     do throws(BackendError) {
       let card = try await backend.lookUp(payload, station.policy)
       let verdict = Eligibility.evaluate(
@@ -30,6 +31,8 @@ enum ShowCommand {
       return .success
     } catch .refused(let refusal) {
       return ScanCommand.report(refusal: refusal, card: nil, context: context)
+    } catch .unauthorized {
+      return context.fail("The server refused the station's login — run `checkin login`")
     } catch {
       return context.fail(error.message)
     }

@@ -14,11 +14,9 @@ enum StationCommand {
     }
     let settings = context.settings
     let log = LogFile(path: Paths(environment: context.environment).logFile)
-    let store: LocalStore
-    let branchName: String
-    do {
-      store = try context.openStation()
-      branchName = try store.branches().first { $0.id == settings.branchID }?.name ?? "branch"
+    let station: StationBackend
+    do throws(BackendError) {
+      station = try context.openStation()
     } catch {
       log.write(.error, error.message)
       return context.fail(error.message)
@@ -48,12 +46,15 @@ enum StationCommand {
     do {
       let runtime = try StationRuntime(
         StationRuntime.Configuration(
-          settings: settings, backend: SQLiteBackend(store: store).backend,
-          storeName: (store.database.path as NSString).lastPathComponent,
-          branchName: "\(branchName) (\(settings.branchID))", theme: theme,
+          settings: station.settings, backend: station.backend, storeName: station.storeName,
+          branchName: "\(station.branchName) (\(station.settings.branchID))", theme: theme,
           allowColor: !noColor, timeZone: context.timeZone, log: log, hooks: hooks,
           startupNotice: startupNotice,
           measuresLatency: context.environment["CHECKIN_TIMING"] == "1"))
+      // A remote station keeps sending what was queued while the server was away.
+      station.remote?.startSync()
+      let syncing = station.remote?.keepSyncing()
+      defer { syncing?.cancel() }
       try runtime.run()
       return .success
     } catch let error as Terminal.StartError {

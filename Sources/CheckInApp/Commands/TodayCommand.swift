@@ -4,7 +4,7 @@ import Foundation
 
 /// `checkin today`: the day's check-ins at this branch, newest first.
 enum TodayCommand {
-  static func run(_ context: CommandContext) throws(UsageError) -> ExitCode {
+  static func run(_ context: CommandContext) async throws(UsageError) -> ExitCode {
     try context.invocation.noArguments()
     let day: CalendarDay
     if let text = context.invocation.value("date") {
@@ -15,11 +15,12 @@ enum TodayCommand {
     } else {
       day = CalendarDay(context.clock(), in: context.timeZone)
     }
-    let query = AttendanceQuery(
-      branchID: context.settings.branchID, day: day, from: day.start(in: context.timeZone),
-      until: day.adding(days: 1).start(in: context.timeZone), limit: 100_000)
     do throws(BackendError) {
-      let entries = try context.openStation().attendance(query)
+      let station = try context.openStation()
+      let query = AttendanceQuery(
+        branchID: station.settings.branchID, day: day, from: day.start(in: context.timeZone),
+        until: day.adding(days: 1).start(in: context.timeZone), limit: 100_000)
+      let entries = try await station.backend.attendance(query)
       if context.json {
         context.console.line(JSONValue.array(entries.map(Reports.entry)).rendered)
         return .success
@@ -28,7 +29,7 @@ enum TodayCommand {
       let voided = entries.count - counted
       var title =
         "\(day): \(counted) check-in\(counted == 1 ? "" : "s") at branch "
-        + "\(context.settings.branchID)"
+        + "\(station.settings.branchID)"
       if voided > 0 { title += " (\(voided) voided)" }
       context.console.line(title)
       for entry in entries {

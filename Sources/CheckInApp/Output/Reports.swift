@@ -17,6 +17,7 @@ enum Reports {
     ]
     if let note = receipt.discrepancy { members.append(("note", .string(note))) }
     if let reason = receipt.overrideReason { members.append(("override_reason", .string(reason))) }
+    if receipt.isQueued { members.append(("queued", .bool(true))) }
     return .object(members)
   }
 

@@ -18,6 +18,10 @@ struct ConfigFile: Equatable, Sendable {
     ("kiosk", "yes/no: unattended kiosk, staff keys locked"),
     ("kiosk_unlock_code", "the code that unlocks staff keys at a kiosk"),
     ("result_seconds", "how long the result banner stays"),
+    ("api", "the chain's server (https://...) for remote mode"),
+    ("api_lookup_timeout", "seconds before a member lookup on the server is given up"),
+    ("api_checkin_timeout", "seconds before a check-in's answer counts as lost"),
+    ("offline_cache_hours", "how old a cached member card may be when the server is down"),
   ]
 
   let path: String

@@ -27,6 +27,14 @@ struct Paths: Sendable {
   var demoDatabase: String { dataDirectory + "/demo.sqlite3" }
   var defaultConfigFile: String { configDirectory + "/checkin.conf" }
   var logFile: String { stateDirectory + "/checkin.log" }
+  /// The server login (token), readable by its owner only.
+  var sessionFile: String { configDirectory + "/session.json" }
+
+  /// The offline cache and outbox for one server.
+  func remoteCache(host: String) -> String {
+    let safe = host.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" }
+    return dataDirectory + "/remote-" + String(safe) + ".sqlite3"
+  }
 
   private func directory(_ variable: String, fallback: String) -> String {
     // The XDG spec says a relative value is invalid and must be ignored.

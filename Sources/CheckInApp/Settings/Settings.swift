@@ -7,6 +7,14 @@ struct Settings: Sendable {
   var databasePath: String
   var isDemo = false
   var branchID: Int64 = 1
+  /// Whether the branch was given (flag or file), rather than taken from a server login.
+  var branchGiven = false
+  /// The chain's server, for remote mode; `nil` runs on the local database.
+  var api: String?
+  var lookupTimeout: TimeInterval = 5
+  var checkInTimeout: TimeInterval = 10
+  /// How old a cached member card may be and still be used while the server is unreachable.
+  var offlineCacheHours: TimeInterval = 168
   var stationName: String
   var duplicateWindow: TimeInterval = 120
   var allowOtherBranches = false
@@ -52,6 +60,12 @@ struct Settings: Sendable {
     }
     if let text = invocation.value("branch") {
       settings.branchID = try Parse.positiveID(text, what: "--branch")
+      settings.branchGiven = true
+    }
+    if let api = environment["CHECKIN_API"], !api.isEmpty { settings.api = api }
+    if let api = invocation.value("api") { settings.api = api }
+    if settings.api != nil && settings.isDemo {
+      throw UsageError(message: "--demo runs on the local demo database; leave out --api")
     }
     if let name = invocation.value("station") { settings.stationName = name }
     if let text = invocation.value("duplicate-window") {
@@ -73,6 +87,17 @@ struct Settings: Sendable {
     if let path = config.value("db"), !path.isEmpty { databasePath = path }
     if let text = config.value("branch") {
       branchID = try Parse.positiveID(text, what: place("branch"))
+      branchGiven = true
+    }
+    if let api = config.value("api"), !api.isEmpty { self.api = api }
+    if let text = config.value("api_lookup_timeout") {
+      lookupTimeout = max(0.5, try Parse.seconds(text, what: place("api_lookup_timeout")))
+    }
+    if let text = config.value("api_checkin_timeout") {
+      checkInTimeout = max(0.5, try Parse.seconds(text, what: place("api_checkin_timeout")))
+    }
+    if let text = config.value("offline_cache_hours") {
+      offlineCacheHours = try Parse.seconds(text, what: place("offline_cache_hours"))
     }
     if let name = config.value("station"), !name.isEmpty { stationName = name }
     if let text = config.value("duplicate_window") {

@@ -193,7 +193,10 @@ final class StationRuntime {
   }
 
   private var timing: StationTiming {
-    StationTiming(result: configuration.settings.resultSeconds)
+    // A server is asked after a pause in typing; the local index answers every keystroke.
+    StationTiming(
+      result: configuration.settings.resultSeconds,
+      searchDebounce: configuration.settings.api == nil ? 0 : 0.15)
   }
 
   private func tickIfNeeded() {

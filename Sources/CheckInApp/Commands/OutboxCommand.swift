@@ -1,0 +1,94 @@
+import CheckInCore
+import CheckInRemote
+import Foundation
+
+/// `checkin outbox`: the check-ins taken while the server was unreachable, and what became of
+/// them.
+enum OutboxCommand {
+  static func run(_ context: CommandContext) async throws(UsageError) -> ExitCode {
+    try context.invocation.noArguments()
+    guard let api = context.settings.api else {
+      throw UsageError(
+        message:
+          "the outbox belongs to remote mode: give --api URL (or api = in the configuration)",
+        command: "outbox")
+    }
+    let invocation = context.invocation
+    let remote: RemoteBackend
+    let cache: RemoteCache
+    do throws(BackendError) {
+      let address = try context.serverAddress(api)
+      remote = try context.makeRemote(address)
+      cache = try RemoteCache(
+        path: Paths(environment: context.environment).remoteCache(host: address.host))
+    } catch {
+      return context.fail(error.message)
+    }
+    let discard = try invocation.value("discard").map { text throws(UsageError) in
+      try Parse.positiveID(text, what: "--discard")
+    }
+    let retry = try invocation.value("retry").map { text throws(UsageError) in
+      try Parse.positiveID(text, what: "--retry")
+    }
+    do throws(BackendError) {
+      let now = context.clock()
+      if let id = discard {
+        guard try cache.entries().contains(where: { $0.id == id }) else {
+          return context.fail("No outbox entry \(id)")
+        }
+        try cache.settle(id, as: .discarded, note: "discarded by staff", at: now)
+        context.console.line("Outbox entry \(id) discarded")
+        return .success
+      }
+      if let id = retry {
+        guard try cache.requeue(id, at: now) else {
+          return context.fail("Outbox entry \(id) isn't waiting for review or refused")
+        }
+      }
+      if invocation.has("sync") || retry != nil {
+        let report = await remote.sendQueued()
+        context.console.line(
+          "Sent \(report.sent); \(report.toReview) to review; \(report.refused) refused by the server"
+        )
+        if report.needsLogin {
+          context.console.warn("the server refused the station's login — run `checkin login`")
+        }
+      }
+      let states: Set<OutboxState> =
+        invocation.has("all") ? Set(OutboxState.allCases) : [.queued, .sending, .review, .refused]
+      let entries = try cache.entries(in: states)
+      if context.json {
+        context.console.line(JSONValue.array(entries.map(json)).rendered)
+      } else if entries.isEmpty {
+        context.console.line("The outbox is empty")
+      } else {
+        for entry in entries { context.console.line(text(entry, timeZone: context.timeZone)) }
+      }
+      return .success
+    } catch {
+      return context.fail(error.message)
+    }
+  }
+
+  private static func text(_ entry: OutboxEntry, timeZone: TimeZone) -> String {
+    var line =
+      "\(entry.id)  \(entry.state.rawValue.uppercased())  "
+      + "\(ClockText.dayAndTime(entry.createdAt, in: timeZone))  \(entry.memberName) "
+      + "(member \(entry.memberID))  \(entry.action.title)"
+    if let server = entry.serverAttendanceID { line += "  server check-in \(server)" }
+    if let note = entry.note { line += "  — \(note)" }
+    return line
+  }
+
+  private static func json(_ entry: OutboxEntry) -> JSONValue {
+    .object([
+      ("id", .integer(entry.id)), ("state", .string(entry.state.rawValue)),
+      ("created_at", .string(Timestamp.iso(entry.createdAt))),
+      ("customer_id", .integer(entry.memberID)), ("customer_name", .string(entry.memberName)),
+      ("action", .string(entry.action.rawValue)),
+      ("subscription_id", .integer(entry.subscriptionID)),
+      ("attempts", .integer(entry.attempts)), ("note", .string(entry.note)),
+      ("server_attendance_id", .integer(entry.serverAttendanceID)),
+    ])
+  }
+}
