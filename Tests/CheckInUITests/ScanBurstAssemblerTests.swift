@@ -53,13 +53,13 @@ import Testing
   @Test func aLongBurstWithoutEnterIsAScan() {
     var assembler = ScanBurstAssembler()
     #expect(Self.type("GYM-115", into: &assembler, from: 5, step: 0.003).isEmpty)
-    #expect(assembler.flushIfStale(at: 5.1) == [.scan("GYM-115")])
+    #expect(assembler.flushIfStale(at: 5.1) == [.unterminatedScan("GYM-115")])
   }
 
   @Test func sixCharactersAreEnoughForAScan() {
     var assembler = ScanBurstAssembler()
     _ = Self.type("ABCDEF", into: &assembler, from: 0, step: 0.001)
-    #expect(assembler.flushIfStale(at: 1) == [.scan("ABCDEF")])
+    #expect(assembler.flushIfStale(at: 1) == [.unterminatedScan("ABCDEF")])
     var shorter = ScanBurstAssembler()
     _ = Self.type("ABCDE", into: &shorter, from: 0, step: 0.001)
     #expect(shorter.flushIfStale(at: 1) == Self.keys("ABCDE"))
@@ -114,6 +114,6 @@ import Testing
     var assembler = ScanBurstAssembler(gap: 0.5, minimumUnterminatedLength: 3)
     _ = Self.type("abc", into: &assembler, from: 0, step: 0.3)
     #expect(assembler.flushIfStale(at: 0.7).isEmpty, "0.3 s apart is still one burst here")
-    #expect(assembler.flushIfStale(at: 2) == [.scan("abc")])
+    #expect(assembler.flushIfStale(at: 2) == [.unterminatedScan("abc")])
   }
 }

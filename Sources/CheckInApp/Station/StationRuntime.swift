@@ -121,12 +121,13 @@ final class StationRuntime {
 
   private func handle(_ output: ScanBurstAssembler.Output) {
     switch output {
-    case .scan(let text):
+    case .scan(let text), .unterminatedScan(let text):
       switch Screen(state.phase) {
       case .unlocking, .overriding, .loggingIn:
-        // A code typed fast into a text prompt is text, not a member's card.
+        // Typed fast into a text prompt it is text, not a member's card; only an Enter that
+        // came with it submits.
         send(.typed(text))
-        send(.submit)
+        if case .scan = output { send(.submit) }
       default:
         probe.scanned(at: seconds())
         send(.scanned(text))

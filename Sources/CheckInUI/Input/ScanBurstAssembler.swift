@@ -7,7 +7,10 @@ public struct ScanBurstAssembler: Sendable {
   /// What came out of the keyboard.
   public enum Output: Hashable, Sendable {
     case key(KeyEvent)
+    /// A burst that ended with Enter.
     case scan(String)
+    /// A long burst that simply stopped: a scanner set to send no Enter, or a paste.
+    case unterminatedScan(String)
   }
 
   /// The longest pause between two keys of one burst.
@@ -58,7 +61,7 @@ public struct ScanBurstAssembler: Sendable {
       let scan = String(pending)
       pending.removeAll()
       lastAt = nil
-      return [.scan(scan)]
+      return [.unterminatedScan(scan)]
     }
     return releasePending()
   }
