@@ -48,6 +48,7 @@ public enum CheckInApp {
     case "login": return try await LoginCommand.run(context)
     case "logout": return try LogoutCommand.run(context)
     case "outbox": return try await OutboxCommand.run(context)
+    case "bench": return try await BenchCommand.run(context)
     case nil:
       return try StationCommand.run(context)
     case let other?:

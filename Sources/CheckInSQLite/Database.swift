@@ -146,3 +146,8 @@ public final class Database {
     return statement
   }
 }
+
+extension Database {
+  /// The SQLite library's version, for reports.
+  public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
+}

@@ -139,6 +139,25 @@ enum OptionTable {
         "check the server before retrying), refused (the server said no), sent, discarded.",
       ]),
     CommandSpec(
+      name: "bench", arguments: "",
+      summary: "measure scans, lookups, search, frames and start-up on a generated chain",
+      options: [
+        OptionSpec(name: "members", value: "N", help: "members to generate (default 100000)"),
+        OptionSpec(name: "visits", value: "N", help: "past visits per member (default 20)"),
+        OptionSpec(
+          name: "processes", value: "K", help: "stations checking in at once (default 4)"),
+        OptionSpec(
+          name: "repetitions", value: "N", help: "times each operation is measured (default 2000)"),
+        OptionSpec(name: "seed", value: "N", help: "another generated gym (default 2026)"),
+        OptionSpec(name: "keep", value: nil, help: "keep the generated database (with no --db)"),
+        OptionSpec(name: "worker", value: "KIND", help: "internal: one measuring process"),
+        OptionSpec(name: "worker-index", value: "N", help: "internal: which of the processes"),
+      ],
+      details: [
+        "With --db PATH the gym is generated there once and reused by later runs of the same size.",
+        "Build with `swift build -c release` for figures worth comparing.",
+      ]),
+    CommandSpec(
       name: "help", arguments: "[COMMAND]", summary: "show help for a command", options: [],
       details: []),
   ]

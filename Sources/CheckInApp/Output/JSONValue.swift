@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON value that keeps its keys in the order written and writes `null` where a value is
 /// missing, as the `--json` outputs promise (Codable would drop nil keys and reorder).
 public indirect enum JSONValue: Hashable, Sendable {
@@ -5,6 +7,8 @@ public indirect enum JSONValue: Hashable, Sendable {
   case array([JSONValue])
   case string(String)
   case integer(Int64)
+  /// A measured figure, written with three decimals.
+  case number(Double)
   case bool(Bool)
   case null
 
@@ -45,6 +49,8 @@ public indirect enum JSONValue: Hashable, Sendable {
       Self.writeString(text, to: &output)
     case .integer(let number):
       output += String(number)
+    case .number(let value):
+      output += value.isFinite ? String(format: "%.3f", value) : "null"
     case .bool(let flag):
       output += flag ? "true" : "false"
     case .null:

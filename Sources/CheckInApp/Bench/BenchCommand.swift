@@ -1,0 +1,140 @@
+import CheckInCore
+import CheckInSQLite
+import CheckInUI
+import Foundation
+
+/// `checkin bench`: what a scan, a lookup, a keystroke of search, a frame and a start-up cost on
+/// a chain-sized database, with the machine it ran on.
+enum BenchCommand {
+  struct Options {
+    var members = 100_000
+    var visits = 20
+    var processes = 4
+    var repetitions = 2000
+    var seed: UInt64 = 2026
+  }
+
+  static func run(_ context: CommandContext) async throws(UsageError) -> ExitCode {
+    try context.invocation.noArguments()
+    let options = try parse(context.invocation)
+    let gym = BenchGym(
+      members: options.members, visitsPerMember: options.visits, seed: options.seed)
+    if let worker = context.invocation.value("worker") {
+      return await runWorker(worker, gym: gym, options: options, context: context)
+    }
+    let given = context.invocation.value("db")
+    let path =
+      given
+      ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+        "checkin-bench-\(options.members)-\(UUID().uuidString).sqlite3"
+      ).path
+    defer {
+      if given == nil && !context.invocation.has("keep") {
+        for suffix in ["", "-wal", "-shm"] {
+          try? FileManager.default.removeItem(atPath: path + suffix)
+        }
+      }
+    }
+    let progress = Progress(console: context.console, enabled: true)
+    do throws(BackendError) {
+      let generation = try prepare(gym, at: path, context: context, progress: progress)
+      progress.clear()
+      let report = try await measure(gym, path: path, options: options, progress: progress)
+      progress.clear()
+      var full = report
+      full.generation = generation
+      context.console.line(context.json ? full.json.rendered : full.table)
+      return .success
+    } catch {
+      progress.clear()
+      return context.fail(error.message)
+    }
+  }
+
+  private static func parse(_ invocation: Invocation) throws(UsageError) -> Options {
+    var options = Options()
+    func number(_ name: String) throws(UsageError) -> Int? {
+      try invocation.value(name).map { text throws(UsageError) in
+        Int(try Parse.positiveID(text, what: "--\(name)"))
+      }
+    }
+    if let value = try number("members") { options.members = value }
+    if let value = try number("visits") { options.visits = value }
+    if let value = try number("processes") { options.processes = value }
+    if let value = try number("repetitions") { options.repetitions = value }
+    if let value = try number("seed") { options.seed = UInt64(value) }
+    return options
+  }
+
+  /// Generates the gym, or reuses a file generated earlier with the same size and seed.
+  private static func prepare(
+    _ gym: BenchGym, at path: String, context: CommandContext, progress: Progress
+  ) throws(BackendError) -> BenchReport.Generation? {
+    let signature = "members=\(gym.members) visits=\(gym.visitsPerMember) seed=\(gym.seed)"
+    if FileManager.default.fileExists(atPath: path) {
+      let store = try LocalStore(path: path)
+      guard try store.meta("bench") == signature else {
+        throw .storage(
+          "\(path) exists and isn't a benchmark database of this size — give another --db path")
+      }
+      return nil
+    }
+    let now = Date()
+    let report = try gym.generate(
+      at: path, today: CalendarDay(now, in: context.timeZone), now: now,
+      progress: { progress.show("Generating: \($0)") })
+    try LocalStore(path: path).setMeta("bench", signature)
+    return BenchReport.Generation(
+      seconds: report.seconds, megabytes: report.megabytes, attendance: report.attendance)
+  }
+
+  private static func measure(
+    _ gym: BenchGym, path: String, options: Options, progress: Progress
+  ) async throws(BackendError) -> BenchReport {
+    var report = BenchReport(members: gym.members, attendance: gym.members * gym.visitsPerMember)
+    let measurements = BenchMeasurements(gym: gym, path: path, repetitions: options.repetitions)
+    progress.show("Measuring scans…")
+    report.scan = try await BenchMeasurements.scans(
+      gym: gym, path: path, count: options.repetitions, seed: gym.seed ^ 0x5CA)
+    progress.show("Measuring lookups…")
+    report.lookup = try await measurements.lookups()
+    progress.show("Measuring search…")
+    report.search = try await measurements.searches()
+    progress.show("Measuring frames…")
+    report.renderSmall = try measurements.renders(at: Size(width: 80, height: 24))
+    report.renderLarge = try measurements.renders(at: Size(width: 200, height: 60))
+    progress.show("Measuring start-up…")
+    (report.startup, report.peakRSS) = try await BenchProcesses.startup(
+      gym: gym, path: path, runs: 10)
+    progress.show("Measuring \(options.processes) stations at once…")
+    report.concurrency = try await BenchProcesses.concurrency(
+      gym: gym, path: path, processes: options.processes,
+      scansEach: max(100, options.repetitions / options.processes))
+    return report
+  }
+
+  private static func runWorker(
+    _ kind: String, gym: BenchGym, options: Options, context: CommandContext
+  ) async -> ExitCode {
+    guard let path = context.invocation.value("db") else {
+      return context.fail("a worker needs --db", status: .usage)
+    }
+    do throws(BackendError) {
+      switch kind {
+      case "startup":
+        try await BenchWorker.startup(path: path, gym: gym, console: context.console)
+      case "scans":
+        // Each station scans its own sequence of members.
+        let index = UInt64(context.invocation.value("worker-index").flatMap { UInt64($0) } ?? 0)
+        try await BenchWorker.scans(
+          path: path, gym: gym, count: options.repetitions, seed: gym.seed ^ (index << 32),
+          console: context.console)
+      default:
+        return context.fail("unknown worker \(kind)", status: .usage)
+      }
+      return .success
+    } catch {
+      return context.fail(error.message)
+    }
+  }
+}

@@ -1,0 +1,161 @@
+import CheckInCore
+import CheckInSQLite
+import Foundation
+
+/// A chain-sized gym for the benchmark, the same for a given seed on every machine: members with
+/// Arabic and Latin names, phones and codes of every shape, a plan each (sessions, coins, time)
+/// and years of visits.
+struct BenchGym {
+  let members: Int
+  let visitsPerMember: Int
+  let seed: UInt64
+
+  /// Counted plans hold this many, so the benchmark's check-ins never run a member out.
+  static let planSize = 1_000_000
+  static let chunk = 50_000
+
+  struct Report {
+    var members = 0
+    var attendance = 0
+    var seconds = 0.0
+    var megabytes = 0.0
+  }
+
+  /// Writes the gym into a new database at `path`.
+  func generate(
+    at path: String, today: CalendarDay, now: Date, progress: (String) -> Void
+  ) throws(BackendError) -> Report {
+    let started = ContinuousClock.now
+    let store = try LocalStore(path: path, options: LocalStore.Options(create: true))
+    var first = 1
+    while first <= members {
+      let last = min(members, first + Self.chunk - 1)
+      let batch = self.batch(from: first, through: last, today: today)
+      switch try store.importBatch(batch) {
+      case .success: break
+      case .failure(let rejection):
+        throw .storage("bench data refused: \(rejection.conflicts.first?.message ?? "")")
+      }
+      progress("members \(last)/\(members)")
+      first = last + 1
+    }
+    try addVisits(to: store.database, now: now, progress: progress)
+    var report = Report()
+    report.members = members
+    report.attendance = members * visitsPerMember
+    report.seconds = (ContinuousClock.now - started).milliseconds / 1000
+    // In WAL mode the newest pages may still be in the -wal file.
+    let size = ["", "-wal"].reduce(0) { total, suffix in
+      total
+        + ((try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int) ?? 0)
+    }
+    report.megabytes = Double(size) / 1_048_576
+    return report
+  }
+
+  /// The code member `id` carries: most `GYM-id`, some regenerated with a suffix, a few none.
+  func code(for id: Int) -> String? {
+    if id % 25 == 0 { return nil }
+    if id % 10 == 0 {
+      var random = SplitMix64(seed: seed ^ UInt64(id) &* 0x9E37)
+      return "GYM-\(id)-" + String(random.next() & 0xFFFF_FFFF, radix: 16, uppercase: true)
+    }
+    return "GYM-\(id)"
+  }
+
+  /// The code a scanner would send for member `id`.
+  func scanCode(for id: Int) -> String {
+    code(for: id) ?? "customer_id:\(id)"
+  }
+
+  func kind(of id: Int) -> PlanKind {
+    [PlanKind.sessions, .coins, .time][id % 3]
+  }
+
+  func name(of id: Int) -> String {
+    var random = SplitMix64(seed: seed &+ UInt64(id))
+    if random.next(below: 3) == 0 {
+      return "\(Names.arabicFirst.pick(&random)) \(Names.arabicFirst.pick(&random)) "
+        + Names.arabicLast.pick(&random)
+    }
+    return "\(Names.latinFirst.pick(&random)) \(Names.latinLast.pick(&random))"
+  }
+
+  func phone(of id: Int) -> String {
+    var random = SplitMix64(seed: seed ^ (UInt64(id) << 20))
+    let digits = String(format: "%08llu", random.next(below: 100_000_000))
+    return "+20 1\(random.next(below: 3)) \(digits.prefix(4)) \(digits.suffix(4))"
+  }
+
+  private func batch(from first: Int, through last: Int, today: CalendarDay) -> ImportBatch {
+    var members: [Member] = []
+    var plans: [(memberID: Int64, plan: Subscription)] = []
+    members.reserveCapacity(last - first + 1)
+    plans.reserveCapacity(last - first + 1)
+    for id in first...last {
+      members.append(
+        Member(
+          id: Int64(id), fullName: name(of: id), phone: phone(of: id), qrCode: code(for: id),
+          branchID: id % 10 == 7 ? 2 : 1))
+      let kind = kind(of: id)
+      plans.append(
+        (
+          Int64(id),
+          Subscription(
+            id: Int64(id), kind: kind, total: kind.isCounted ? Self.planSize : nil,
+            remaining: kind.isCounted ? Self.planSize : nil, startDate: today.adding(days: -30),
+            endDate: today.adding(days: 365), serviceName: kind == .time ? "Yearly gym" : nil)
+        ))
+    }
+    return ImportBatch(members: members, plans: plans, branchNames: [1: "Main", 2: "Downtown"])
+  }
+
+  /// Years of visits, written by SQLite itself (a recursive CTE) with the attendance indexes
+  /// dropped and rebuilt once at the end: row by row from Swift would take many times longer.
+  private func addVisits(to database: Database, now: Date, progress: (String) -> Void)
+    throws(BackendError)
+  {
+    guard visitsPerMember > 0 else { return }
+    do {
+      let indexes = try database.rows(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'attendance' "
+          + "AND sql IS NOT NULL", map: { ($0.text(0), $0.text(1)) })
+      try database.execute("PRAGMA cache_size = -262144")
+      for (name, _) in indexes { try database.execute("DROP INDEX \(name)") }
+      let nowMilliseconds = Int64(now.timeIntervalSince1970 * 1000)
+      // Visits spread over two years, a day apart at least, never in the future.
+      let step = Int64(730 * 86_400_000 / visitsPerMember)
+      var first = 1
+      while first <= members {
+        let last = min(members, first + Self.chunk - 1)
+        try database.transaction(.immediate) {
+          try database.run(
+            """
+            WITH RECURSIVE k(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM k WHERE n < ?2 - 1)
+            INSERT INTO attendance (customer_id, subscription_id, branch_id, check_in_time, action,
+                                    deducted, station)
+            SELECT c.id, s.id, c.branch_id,
+                   ?1 - (k.n + 1) * ?3 - ((c.id * 7919 + k.n * 104729) % 3600000),
+                   CASE s.kind WHEN 'time' THEN 'check_in_only' ELSE 'check_in_with_deduction' END,
+                   CASE s.kind WHEN 'time' THEN 0 ELSE 1 END, 'bench'
+            FROM customers c JOIN subscriptions s ON s.customer_id = c.id CROSS JOIN k
+            WHERE c.id BETWEEN ?4 AND ?5
+            """, nowMilliseconds, visitsPerMember, step, first, last)
+        }
+        progress("visits of members \(last)/\(members)")
+        first = last + 1
+      }
+      progress("indexing visits")
+      for (_, sql) in indexes { try database.execute(sql) }
+      try database.execute("PRAGMA cache_size = -2000")
+      // A station's file in steady state has a short WAL; leave generation's behind.
+      try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    } catch let error as SQLiteError {
+      throw error.backendError(path: database.path)
+    } catch let error as BackendError {
+      throw error
+    } catch {
+      throw .storage("bench data: \(error)")
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import CheckInCore
+import CheckInSQLite
+import CheckInUI
+import Foundation
+
+/// The in-process measurements, each over many repetitions on the generated gym.
+struct BenchMeasurements {
+  let gym: BenchGym
+  let path: String
+  let repetitions: Int
+
+  /// Scans check in whoever is scanned, however often: the benchmark measures the path, not the
+  /// rules' refusals.
+  static let policy = CheckInPolicy(branchID: 1, duplicateWindow: 0, allowOtherBranches: true)
+
+  static func context() -> StationContext {
+    StationContext(now: Date(), policy: policy, stationName: "bench")
+  }
+
+  /// Scan → receipt: the code through the reducer, the lookup, the rules and a committed check-in
+  /// with deduction — everything but drawing.
+  static func scans(
+    gym: BenchGym, path: String, count: Int, seed: UInt64
+  ) async throws(BackendError) -> Distribution {
+    let backend = SQLiteBackend(store: try LocalStore(path: path)).backend
+    var station = HeadlessStation(
+      environment: StationEnvironment(backend: backend), context: { Self.context() })
+    var random = SplitMix64(seed: seed)
+    var timings = Distribution()
+    for _ in 0..<count {
+      let code = gym.scanCode(for: 1 + Int(random.next(below: UInt64(gym.members))))
+      let elapsed = await millisecondsAsync {
+        await station.send(.scanned(code))
+        if case .member(let dialog) = station.state.phase {
+          await station.send(.choose(dialog.choice))
+        }
+      }
+      guard case .result(let banner) = station.state.phase, case .checkedIn = banner.outcome else {
+        throw .storage("bench scan of \(code) didn't check in: \(station.state.phase)")
+      }
+      timings.add(elapsed)
+    }
+    return timings
+  }
+
+  /// Scan code → member card ready to draw.
+  func lookups() async throws(BackendError) -> Distribution {
+    let backend = SQLiteBackend(store: try LocalStore(path: path)).backend
+    var random = SplitMix64(seed: gym.seed ^ 0x100C)
+    var timings = Distribution()
+    for _ in 0..<repetitions {
+      let code = gym.scanCode(for: 1 + Int(random.next(below: UInt64(gym.members))))
+      guard case .success(let payload) = ScanParser.parse(code) else { continue }
+      var failure: BackendError?
+      let elapsed = await millisecondsAsync {
+        do throws(BackendError) {
+          _ = try await backend.lookUp(payload, Self.policy)
+        } catch {
+          failure = error
+        }
+      }
+      if let failure { throw failure }
+      timings.add(elapsed)
+    }
+    return timings
+  }
+
+  /// Search as a receptionist types: prefixes of 1 to 6 letters of members' names, and 3 to 6
+  /// digits of their phones.
+  func searches() async throws(BackendError) -> Distribution {
+    let backend = SQLiteBackend(store: try LocalStore(path: path)).backend
+    var random = SplitMix64(seed: gym.seed ^ 0x5EA4)
+    var timings = Distribution()
+    var queries: [String] = []
+    while queries.count < repetitions {
+      let id = 1 + Int(random.next(below: UInt64(gym.members)))
+      let word = gym.name(of: id).split(separator: " ").last.map(String.init) ?? ""
+      for length in 1...6 where length <= word.count { queries.append(String(word.prefix(length))) }
+      let digits = SearchText.digits(gym.phone(of: id))
+      for length in 3...6 { queries.append(String(digits.suffix(length))) }
+    }
+    for query in queries.prefix(repetitions) {
+      var failure: BackendError?
+      let elapsed = await millisecondsAsync {
+        do throws(BackendError) {
+          _ = try await backend.search(query, 20)
+        } catch {
+          failure = error
+        }
+      }
+      if let failure { throw failure }
+      timings.add(elapsed)
+    }
+    return timings
+  }
+
+  /// State → cell buffer for the member pane and the dialog, at `size`.
+  func renders(at size: Size) throws(BackendError) -> Distribution {
+    let store = try LocalStore(path: path)
+    let card = try store.lookUp(.member(5), policy: Self.policy)
+    let context = Self.context()
+    var state = StationState()
+    _ = Station.reduce(into: &state, .scanned(gym.scanCode(for: 5)), context)
+    _ = Station.reduce(into: &state, .lookedUp(RequestID(1), .success(card)), context)
+    let info = ViewInfo(
+      now: context.now, timeZone: context.timeZone, stationName: "bench", branchName: "Main",
+      storeName: "bench.sqlite3")
+    var timings = Distribution()
+    for _ in 0..<repetitions {
+      timings.add(milliseconds { _ = StationView.render(state, info, size: size) })
+    }
+    return timings
+  }
+}

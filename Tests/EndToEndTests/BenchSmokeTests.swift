@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+extension EndToEnd {
+  /// `checkin bench` on a small generated gym: it runs to the end and reports every figure the
+  /// JSON output promises. Only the shape and sense of the figures are checked — never their
+  /// size, which depends on the machine.
+  @Suite("Benchmark smoke run", .serialized)
+  struct BenchSmokeTests {
+    @Test func aSmallBenchReportsEveryFigure() async throws {
+      let folder = FileManager.default.temporaryDirectory
+        .appending(path: "checkin-bench-smoke-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      defer { try? FileManager.default.removeItem(at: folder) }
+      let database = folder.appending(path: "bench.sqlite3").path
+      let process = try CheckinProcess(
+        try CheckinBinary.url(),
+        [
+          "bench", "--members", "300", "--visits", "3", "--repetitions", "30", "--processes", "2",
+          "--db", database, "--json",
+        ], environment: CheckinBinary.environment(home: folder), folder: folder, name: "bench")
+      let termination = try await process.waitForExit(within: .seconds(120))
+      #expect(termination == .exited(0), "\(process.errorText())")
+      let line = try #require(process.outputLines().lines.last)
+      let report = try #require(
+        try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      #expect(report["members"] as? Int == 300)
+      #expect(report["attendance"] as? Int == 900)
+      for key in [
+        "scan_to_receipt_ms", "lookup_ms", "search_keystroke_ms", "render_ms", "startup_ms",
+      ] {
+        let figure = try #require(report[key] as? [String: Double], "\(key) in \(line)")
+        let (p50, p99, max) = (figure["p50"] ?? -1, figure["p99"] ?? -1, figure["max"] ?? -1)
+        #expect(p50 > 0 && p50 <= p99 && p99 <= max, "\(key): \(figure)")
+      }
+      #expect((report["peak_rss_mb"] as? Double ?? 0) > 1)
+      let concurrency = try #require(report["concurrency"] as? [String: Any])
+      #expect(concurrency["processes"] as? Int == 2)
+      #expect((concurrency["checkins_per_s"] as? Double ?? 0) > 0)
+      #expect((concurrency["p99_ms"] as? Double ?? 0) > 0)
+
+      // A second run on the same file reuses the generated gym.
+      let again = try CheckinProcess(
+        try CheckinBinary.url(),
+        [
+          "bench", "--members", "300", "--visits", "3", "--repetitions", "10", "--processes", "1",
+          "--db", database,
+        ], environment: CheckinBinary.environment(home: folder), folder: folder, name: "again")
+      #expect(try await again.waitForExit(within: .seconds(120)) == .exited(0))
+      let table = again.outputLines().lines.joined(separator: "\n")
+      #expect(table.contains("300 members"))
+      #expect(!table.contains("Generated in"), "the gym was generated again:\n\(table)")
+    }
+  }
+}
