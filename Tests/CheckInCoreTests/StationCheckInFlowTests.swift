@@ -32,7 +32,10 @@ import Testing
 
     let receipt = Fixture.receipt(for: checkIn.request, attendanceID: 501)
     let answerEffects = desk.send(.checkedIn(checkIn.id, .success(receipt)))
-    #expect(answerEffects == [.announce(receipt), .signal(.checkedIn), .loadToday])
+    #expect(answerEffects == [.announce(receipt), .signal(.checkedIn)])
+    // The day's list shows the visit at once, without a reload.
+    #expect(desk.state.today.entries.first?.id == receipt.attendanceID)
+    #expect(desk.state.today.entries.first?.deducted == receipt.deducted)
     let banner = try #require(desk.state.phase.banner)
     #expect(banner.outcome == .checkedIn(receipt))
     #expect(banner.card == Fixture.sara)
@@ -64,7 +67,7 @@ import Testing
     receipt.discrepancy = "the server deducted a session"
     #expect(
       desk.send(.checkedIn(checkIn.id, .success(receipt)))
-        == [.announce(receipt), .signal(.needsStaff), .loadToday])
+        == [.announce(receipt), .signal(.needsStaff)])
   }
 
   @Test func unknownCodeShowsARefusalBanner() throws {

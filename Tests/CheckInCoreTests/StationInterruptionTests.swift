@@ -48,7 +48,7 @@ import Testing
     let next = try #require(effects.lookUps.first)
     #expect(
       effects == [
-        .announce(receipt), .signal(.checkedIn), .loadToday,
+        .announce(receipt), .signal(.checkedIn),
         .lookUp(next.id, .idForm(code: "GYM-2", memberID: 2)),
       ])
     #expect(desk.state.phase.lookUp?.id == next.id)

@@ -22,7 +22,8 @@ import Testing
     #expect(desk.state.phase == .undoing(void.id, receipt))
 
     let voided = Fixture.voidReceipt(of: receipt, at: desk.clock)
-    #expect(desk.send(.voided(void.id, .success(voided))) == [.loadToday])
+    #expect(desk.send(.voided(void.id, .success(voided))) == [])
+    #expect(desk.state.today.entries.first { $0.id == 41 }?.isVoided == true)
     #expect(desk.state.phase == .ready)
     #expect(desk.state.lastCheckIn == nil)
     #expect(desk.state.notice == Notice(ResultText.summary(of: voided), tone: .success))
@@ -89,6 +90,6 @@ import Testing
     let effects = desk.send(
       .voided(void.id, .success(Fixture.voidReceipt(of: receipt, at: desk.clock))))
     let lookUp = try #require(effects.lookUps.first)
-    #expect(effects == [.loadToday, .lookUp(lookUp.id, .idForm(code: "GYM-2", memberID: 2))])
+    #expect(effects == [.lookUp(lookUp.id, .idForm(code: "GYM-2", memberID: 2))])
   }
 }

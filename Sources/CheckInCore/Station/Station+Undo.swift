@@ -45,7 +45,9 @@ extension Station {
     case .success(let voided):
       if state.lastCheckIn?.attendanceID == receipt.attendanceID { state.lastCheckIn = nil }
       state.notice = Notice(ResultText.summary(of: voided), tone: .success)
-      effects.append(.loadToday)
+      if let index = state.today.entries.firstIndex(where: { $0.id == voided.attendanceID }) {
+        state.today.entries[index].isVoided = true
+      }
     case .failure(let error):
       state.notice = Notice("Not voided: \(error.message)", tone: .error)
       effects.append(.signal(.needsStaff))
