@@ -67,11 +67,19 @@ enum MachineFacts {
     return "unknown CPU"
   }
 
-  /// The largest resident set this process has had, in megabytes.
+  /// The largest resident set this process has had, in megabytes: `VmHWM` of
+  /// /proc/self/status. Not `getrusage`'s `ru_maxrss`, which a process started by another keeps
+  /// from its parent across fork and exec — a worker would report the benchmark's own peak.
   static var peakRSSMegabytes: Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024  // Linux reports kilobytes
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
+      return 0
+    }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+      let kilobytes = line.dropFirst(6).trimmingCharacters(in: .whitespaces)
+        .split(separator: " ").first.flatMap { Double($0) }
+      return (kilobytes ?? 0) / 1024
+    }
+    return 0
   }
 
   /// This program's own executable, to start workers of it.
