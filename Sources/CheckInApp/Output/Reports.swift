@@ -124,11 +124,21 @@ enum Reports {
 /// Instants as text: ISO 8601 in UTC with milliseconds and a `Z`.
 enum Timestamp {
   static func iso(_ date: Date) -> String {
+    // Everything from the rounded milliseconds, so 23:59:59.9996 doesn't print as 23:59:59.000.
     let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
-    let day = CalendarDay(Date(timeIntervalSince1970: Double(milliseconds / 1000)), in: .gmt)
-    let clock = ClockText.hoursMinutesSeconds(date, in: .gmt)
+    let whole = Date(timeIntervalSince1970: Double(milliseconds.floorDivided(by: 1000)))
+    let day = CalendarDay(whole, in: .gmt)
+    let clock = ClockText.hoursMinutesSeconds(whole, in: .gmt)
     let fraction = ((milliseconds % 1000) + 1000) % 1000
     let padded = String(repeating: "0", count: 3 - String(fraction).count) + String(fraction)
     return "\(day)T\(clock).\(padded)Z"
+  }
+}
+
+extension Int64 {
+  /// Division rounding towards minus infinity, for instants before 1970.
+  fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+    let quotient = self / divisor
+    return (self % divisor < 0) ? quotient - 1 : quotient
   }
 }
