@@ -23,7 +23,7 @@ final class APIClient: Sendable {
     configuration.httpMaximumConnectionsPerHost = 4
     configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
     configuration.httpShouldSetCookies = false
-    configuration.timeoutIntervalForRequest = 10
+    configuration.timeoutIntervalForRequest = 60
     session = URLSession(configuration: configuration)
   }
 
@@ -46,7 +46,7 @@ final class APIClient: Sendable {
     let request = try makeRequest(
       method, path, query: query, body: body, timeout: timeout, authorized: authorized)
     let started = ContinuousClock.now
-    let (data, status) = try await transfer(request)
+    let (data, status) = try await DataTransfer.run(request, on: session, timeout: timeout)
     let elapsed = ContinuousClock.now - started
     log("\(method) \(path) → \(status) in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
     return try decode(data, status: status, as: Payload.self)
@@ -78,24 +78,6 @@ final class APIClient: Sendable {
       }
     }
     return request
-  }
-
-  private func transfer(_ request: URLRequest) async throws(APIFailure) -> (Data, Int) {
-    do {
-      let (data, response) = try await session.data(for: request)
-      guard let http = response as? HTTPURLResponse else {
-        throw APIFailure.unreadable("not an HTTP answer")
-      }
-      return (data, http.statusCode)
-    } catch let failure as APIFailure {
-      throw failure
-    } catch let error as URLError {
-      throw APIFailure.from(error)
-    } catch is CancellationError {
-      throw .cancelled
-    } catch {
-      throw .noAnswer("\(error)")
-    }
   }
 
   private func decode<Payload: Decodable>(_ data: Data, status: Int, as: Payload.Type)

@@ -78,6 +78,10 @@ extension RemoteBackend {
       case .http(let status, _, _) where status >= 500:
         // The server failed while handling it: the visit may be written.
         return .unknown("the server failed (\(status))")
+      case .unreadable:
+        // A success status whose body can't be read: the visit is most likely written, so a
+        // "not checked in" here would invite a rescan and a second deduction.
+        return .unknown("the server's answer could not be read")
       default:
         noteFailure(error)
         return .failed(checkInError(error, request: request))

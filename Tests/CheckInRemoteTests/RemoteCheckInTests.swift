@@ -1,0 +1,208 @@
+import CheckInCore
+import Foundation
+import Testing
+
+@testable import CheckInRemote
+
+/// Check-In Only and Deduct on every kind of plan: the server's counts change exactly once per
+/// confirmation, whichever server version answers, and the receipt reports what the server did.
+@Suite struct RemoteCheckInTests {
+  struct Case: Sendable, CustomStringConvertible {
+    let member: Int64
+    let code: String
+    /// The plan the receptionist chose.
+    let plan: Int64
+    let action: CheckInAction
+    /// The plan a deployed server picks by itself (the time plan wins on 127).
+    let serverPlan: Int64
+    /// The server's kind of `serverPlan`, as the station reads it.
+    let serverKind: PlanKind
+
+    var description: String { "\(code) plan \(plan) \(action.rawValue)" }
+  }
+
+  static let cases: [Case] = [
+    Case(
+      member: 115, code: "GYM-115-9F3A0C1B", plan: 45, action: .checkInOnly, serverPlan: 45,
+      serverKind: .sessions),
+    Case(
+      member: 115, code: "GYM-115-9F3A0C1B", plan: 45, action: .deduct, serverPlan: 45,
+      serverKind: .sessions),
+    Case(
+      member: 116, code: "GYM-116", plan: 46, action: .checkInOnly, serverPlan: 46,
+      serverKind: .coins),
+    Case(
+      member: 116, code: "GYM-116", plan: 46, action: .deduct, serverPlan: 46, serverKind: .coins),
+    Case(
+      member: 118, code: "GYM-118", plan: 48, action: .checkInOnly, serverPlan: 48,
+      serverKind: .sessions),
+    Case(
+      member: 118, code: "GYM-118", plan: 48, action: .deduct, serverPlan: 48,
+      serverKind: .sessions),
+    Case(
+      member: 117, code: "customer_id:117", plan: 47, action: .checkInOnly, serverPlan: 47,
+      serverKind: .time),
+    // Sherif holds a time plan and a sessions plan; Deduct on the sessions plan.
+    Case(
+      member: 127, code: "GYM-127", plan: 59, action: .deduct, serverPlan: 58, serverKind: .time),
+  ]
+
+  @Test func eachConfirmationChangesTheServersCountsExactlyOnce() async throws {
+    try await eachMode { server, mode in
+      try await withDesk(server) { desk in
+        try await desk.logIn()
+        for item in Self.cases {
+          try await check(item, mode: mode, desk: desk, server: server)
+        }
+        // Nothing was deducted but by these confirmations, and nothing twice.
+        let state = try await server.state()
+        #expect(state.attendance.count == Self.cases.count, "\(mode)")
+      }
+    }
+  }
+
+  private func check(_ item: Case, mode: StandInServer.Mode, desk: Desk, server: StandInServer)
+    async throws
+  {
+    let label = "\(mode) \(item)"
+    let card = try await desk.lookUp(item.code)
+    let chosen = try #require(card.subscriptions.first { $0.id == item.plan }, "\(label)")
+    let before = try await server.state()
+    let receipt = try await desk.backend.checkIn(
+      desk.request(card, plan: item.plan, item.action, code: item.code))
+    let after = try await server.state()
+
+    // What the server should have deducted, and through which door.
+    let deployed = mode != .seedSpec
+    let expected: (plan: Int64, source: String)?
+    if deployed {
+      expected = item.serverKind.isCounted ? (item.serverPlan, "attendance") : nil
+    } else if item.action == .deduct && chosen.kind.isCounted {
+      expected = (item.plan, chosen.kind == .coins ? "use-coins" : "deduct-session")
+    } else {
+      expected = nil
+    }
+
+    // One visit, recorded for this member at this branch.
+    let visits = after.attendance(after: before.attendance.count)
+    #expect(visits.count == 1, "\(label)")
+    let visit = try #require(visits.first)
+    #expect(visit.customerID == Int(item.member), "\(label)")
+    #expect(visit.branchID == 1, "\(label)")
+    #expect(receipt.attendanceID == Int64(visit.id), "\(label)")
+    #expect(!receipt.isQueued, "\(label)")
+
+    // Exactly the expected deduction, once; every other balance untouched.
+    let deductions = after.deductions(after: before.deductions.count)
+    if let expected {
+      #expect(deductions.count == 1, "\(label): \(deductions)")
+      #expect(deductions.first?.subscriptionID == Int(expected.plan), "\(label)")
+      #expect(deductions.first?.source == expected.source, "\(label)")
+      #expect(
+        (deductions.first?.sessions ?? 0) + (deductions.first?.coins ?? 0) == 1, "\(label)")
+      let plan = Int(expected.plan)
+      #expect(after.left(plan) == before.left(plan).map { $0 - 1 }, "\(label)")
+    } else {
+      #expect(deductions.isEmpty, "\(label): \(deductions)")
+    }
+    for (plan, balance) in after.subscriptions where Int64(plan) != expected?.plan {
+      #expect(before.subscriptions[plan] == balance, "\(label): plan \(plan) changed")
+    }
+
+    // The receipt tells what the server did, with the server's numbers.
+    #expect(receipt.deducted == (expected == nil ? 0 : 1), "\(label)")
+    #expect(receipt.action == (expected == nil ? .checkInOnly : .deduct), "\(label)")
+    #expect(receipt.memberID == item.member, "\(label)")
+    #expect(receipt.memberName == card.member.fullName, "\(label)")
+    if let expected {
+      #expect(receipt.remaining == after.left(Int(expected.plan)), "\(label)")
+    } else {
+      #expect(receipt.remaining == nil || !deployed, "\(label): \(String(describing: receipt))")
+    }
+    if deployed {
+      #expect(receipt.kind == item.serverKind, "\(label)")
+      if item.serverKind.isCounted && item.action == .checkInOnly {
+        // The server charged although Check-In Only was chosen: the desk must see it.
+        let note = try #require(receipt.discrepancy, "\(label): no discrepancy")
+        #expect(note.contains("Check-In Only"), "\(label): \(note)")
+      } else if item.serverPlan != item.plan {
+        let note = try #require(receipt.discrepancy, "\(label): no discrepancy")
+        #expect(note.contains("time plan"), "\(label): \(note)")
+      } else {
+        #expect(receipt.discrepancy == nil, "\(label)")
+      }
+    } else {
+      #expect(receipt.discrepancy == nil, "\(label): \(receipt.discrepancy ?? "")")
+      #expect(receipt.kind == chosen.kind, "\(label)")
+    }
+
+    // On the wire: one attendance POST carrying the branch, the choice and the plan; a separate
+    // deduction only on the seed's server, only for Deduct.
+    let sent = after.requests(after: before.requests.count)
+    let posts = sent.filter { $0.path == "/api/attendance" }
+    #expect(posts.count == 1, "\(label): \(describe(sent))")
+    let body = posts.first?.body
+    #expect(body?["customer_id"]?.int == Int(item.member), "\(label)")
+    #expect(body?["branch_id"]?.int == 1, "\(label)")
+    #expect(body?["action"]?.string == item.action.rawValue, "\(label)")
+    #expect(body?["subscription_id"]?.int == Int(item.plan), "\(label)")
+    let separate = sent.filter { $0.path.hasPrefix("/api/subscriptions/") && $0.method == "POST" }
+    #expect(separate.count == (deployed || expected == nil ? 0 : 1), "\(label): \(describe(sent))")
+    #expect(sent.allSatisfy { $0.status.map { $0 < 300 } == true }, "\(label): \(describe(sent))")
+    print("[\(mode)] check-in \(item): \(describe(sent)), one after another")
+  }
+
+  /// The same member twice in a row: the server has no duplicate guard and charges both; the
+  /// client never adds a third deduction and never skips the second.
+  @Test func twoConfirmationsAreTwoDeductions() async throws {
+    try await eachMode { server, mode in
+      try await withDesk(server) { desk in
+        try await desk.logIn()
+        let card = try await desk.lookUp("GYM-116")
+        for _ in 0..<2 {
+          _ = try await desk.backend.checkIn(desk.request(card, plan: 46, .deduct))
+        }
+        let state = try await server.state()
+        #expect(state.attendance.count == 2, "\(mode)")
+        #expect(state.deductions.count == 2, "\(mode)")
+        #expect(state.balance(46)?.remainingCoins == 18, "\(mode)")
+      }
+    }
+  }
+
+  /// The whole desk flow through the state machine: scan, the dialog's default choice, the
+  /// receipt on the banner and in today's list.
+  @Test func aScanThroughTheStationChecksInOnce() async throws {
+    try await eachMode { server, mode in
+      try await withDesk(server) { desk in
+        try await desk.logIn()
+        var station = desk.station()
+        await station.send(.scanned("GYM-118"))
+        guard case .member(let dialog) = station.state.phase else {
+          Issue.record("\(mode): \(station.state.phase)")
+          return
+        }
+        #expect(dialog.plan.id == 48 && dialog.choice == .deduct, "\(mode)")
+        let before = try await server.state()
+        await station.send(.submit)
+        guard case .result(let banner) = station.state.phase,
+          case .checkedIn(let receipt) = banner.outcome
+        else {
+          Issue.record("\(mode): \(station.state.phase)")
+          return
+        }
+        let after = try await server.state()
+        #expect(after.deductions(after: before.deductions.count).count == 1, "\(mode)")
+        #expect(after.balance(48)?.remainingSessions == 3, "\(mode)")
+        #expect(receipt.deducted == 1 && receipt.remaining == 3, "\(mode)")
+        #expect(receipt.discrepancy == nil, "\(mode)")
+        // Today's list learns of the visit from the receipt, with the server's id.
+        let first = station.state.today.entries.first
+        #expect(first?.id == receipt.attendanceID && first?.memberID == 118, "\(mode)")
+        let sent = after.requests(after: before.requests.count)
+        #expect(sent.count == (mode == .seedSpec ? 2 : 1), "\(mode): \(describe(sent))")
+        print("[\(mode)] station confirm: \(describe(sent))")
+      }
+    }
+  }
+}

@@ -1,0 +1,169 @@
+import CheckInCore
+import Foundation
+import Testing
+
+@testable import CheckInRemote
+
+/// A slow server doesn't hold the caller, a cancelled lookup stops at once, and answers the
+/// station can't read give a clear error.
+@Suite struct RemoteFailureTests {
+  @Test func aSlowLookupGivesUpAtItsTimeout() async throws {
+    // Whole seconds (see `aSubSecondTimeoutIsStillATimeout`), far below the server's 8 s.
+    let options = RemoteOptions(lookupTimeout: 1, checkInTimeout: 10)
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server, cache: false, options: options) { desk in
+        try await desk.logIn()
+        for code in ["GYM-116", "GYM-115-9F3A0C1B"] {
+          try await server.fault(.slow(seconds: 8), path: "/api/customers/search")
+          let started = ContinuousClock.now
+          let result = await outcome { () throws(BackendError) in try await desk.lookUp(code) }
+          let waited = ContinuousClock.now - started
+          switch result.failure {
+          case .timedOut?, .offline?: break
+          default: Issue.record("\(code): \(result)")
+          }
+          // Generous: the point is that it didn't wait for the server's 8 s.
+          #expect(waited < .seconds(6), "\(code): waited \(waited)")
+          #expect(desk.remote.status.reachable == false, "\(code)")
+        }
+      }
+    }
+  }
+
+  /// The configuration accepts timeouts from 0.5 s (`api_lookup_timeout`). FoundationNetworking
+  /// on Linux counts a request's timeout in whole seconds (0.5 s becomes 0: every request fails
+  /// at once), and ignores one given to `URLRequest(url:timeoutInterval:)` altogether (the
+  /// session's own applies). A 0.5 s timeout must let a normal lookup through and end a slow one.
+  @Test func aSubSecondTimeoutIsStillATimeout() async throws {
+    let options = RemoteOptions(lookupTimeout: 0.5, checkInTimeout: 0.5)
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server, options: options) { desk in
+        try await desk.logIn()
+        let card = try await desk.lookUp("GYM-116")
+        try await server.fault(.slow(seconds: 8), path: "/api/customers/search")
+        var started = ContinuousClock.now
+        let lookup = await outcome { () throws(BackendError) in
+          try await desk.lookUp("GYM-118")
+        }
+        var waited = ContinuousClock.now - started
+        #expect(lookup.failure == .timedOut, "\(lookup)")
+        #expect(waited < .seconds(6), "a 0.5 s lookup timeout waited \(waited)")
+
+        try await server.fault(.slowAfterCommit(seconds: 8))
+        started = ContinuousClock.now
+        let checkIn = await outcome { () throws(BackendError) in
+          try await desk.backend.checkIn(desk.request(card, plan: 46, .deduct))
+        }
+        waited = ContinuousClock.now - started
+        guard case .unknownOutcome? = checkIn.failure else {
+          Issue.record("a 0.5 s check-in timeout: \(checkIn)")
+          return
+        }
+        #expect(waited < .seconds(6), "a 0.5 s check-in timeout waited \(waited)")
+      }
+    }
+  }
+
+  @Test func aCancelledLookupReturnsAtOnce() async throws {
+    let options = RemoteOptions(lookupTimeout: 30, checkInTimeout: 30)
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server, cache: false, options: options) { desk in
+        try await desk.logIn()
+        try await server.fault(.slow(seconds: 10), path: "/api/customers/search")
+        let backend = desk.backend
+        let lookup = Task { () async -> Result<MemberCard, BackendError> in
+          await outcome { () throws(BackendError) in
+            try await backend.lookUp(.code("GYM-115-9F3A0C1B"), Desk.policy)
+          }
+        }
+        // Once the server holds the request, the receptionist presses Esc.
+        let arrived = try await eventually(server) { state in
+          state.requests.contains { $0.path == "/api/customers/search" }
+        }
+        #expect(arrived)
+
+        // Meanwhile the client still serves other calls (one session, several connections).
+        let started = ContinuousClock.now
+        let today = try await backend.attendance(.day(of: Date(), branchID: 1, timeZone: .gmt))
+        #expect(today.isEmpty)
+        #expect(ContinuousClock.now - started < .seconds(5), "blocked behind the slow lookup")
+
+        let cancelled = ContinuousClock.now
+        lookup.cancel()
+        let result = await lookup.value
+        let waited = ContinuousClock.now - cancelled
+        #expect(result.failure == .cancelled, "\(result)")
+        #expect(waited < .seconds(5), "the cancelled lookup waited \(waited) for the server")
+        // The server hadn't answered yet: the request was dropped, not waited out.
+        let search = try await server.state().requests(to: "/api/customers/search").first
+        #expect(search?.status == nil)
+      }
+    }
+  }
+
+  /// At the desk: a lookup the server sits on ends at its timeout, with the reason on the
+  /// notice line, and the station is ready for the next scan.
+  @Test func aSlowServerEndsTheStationsLookupAtItsTimeout() async throws {
+    let options = RemoteOptions(lookupTimeout: 1)
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server, cache: false, options: options) { desk in
+        try await desk.logIn()
+        try await server.fault(.slow(seconds: 8), path: "/api/customers/search")
+        var station = desk.station()
+        let started = ContinuousClock.now
+        await station.send(.scanned("GYM-116"))
+        #expect(ContinuousClock.now - started < .seconds(6))
+        #expect(station.state.phase == .ready, "\(station.state.phase)")
+        #expect(station.state.notice?.text == BackendError.timedOut.message)
+      }
+    }
+  }
+
+  @Test(arguments: [StandInServer.Fault.garbage, .wrongShape])
+  func anUnreadableAnswerToALookupIsABadResponse(_ fault: StandInServer.Fault) async throws {
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server, cache: false) { desk in
+        try await desk.logIn()
+        for path in ["/api/customers/search", "/api/subscriptions/46", "/api/customers/116"] {
+          try await server.fault(fault, path: path)
+          let result = await outcome { () throws(BackendError) in try await desk.lookUp("116") }
+          guard case .badResponse(let detail)? = result.failure else {
+            Issue.record("\(fault) on \(path): \(result)")
+            continue
+          }
+          let message = BackendError.badResponse(detail).message
+          #expect(message.hasPrefix("The server sent an answer the station can't read"))
+          if case .garbage = fault {
+            #expect(detail.contains("not JSON"), "\(path): \(detail)")
+          }
+          try await server.clearFaults()
+        }
+        // The fault is gone: the same lookup works.
+        #expect(try await desk.lookUp("116").member.id == 116)
+      }
+    }
+  }
+
+  @Test func aServerErrorOnALookupIsAServerError() async throws {
+    try await eachMode { server, mode in
+      try await withDesk(server, cache: false) { desk in
+        try await desk.logIn()
+        try await server.fault(.status(500), path: "/api/customers/search")
+        let result = await outcome { () throws(BackendError) in try await desk.lookUp("GYM-116") }
+        guard case .server(let text)? = result.failure else {
+          Issue.record("\(mode): \(result)")
+          return
+        }
+        #expect(text.contains("500"), "\(mode): \(text)")
+        #expect(desk.remote.status.reachable == true, "\(mode)")
+        // A 500 on a plan's record fails the lookup too: no card from a partial answer.
+        try await server.fault(.status(500), path: "/api/subscriptions/46")
+        let partial = await outcome { () throws(BackendError) in try await desk.lookUp("GYM-116") }
+        guard case .server? = partial.failure else {
+          Issue.record("\(mode): \(partial)")
+          return
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import CheckInCore
+import Foundation
+import Testing
+
+@testable import CheckInRemote
+
+/// Search as you type and today's list, from the server.
+@Suite struct RemoteListTests {
+  @Test func searchFindsActiveMembersOfThisBranch() async throws {
+    try await eachMode { server, mode in
+      try await withDesk(server, cache: false) { desk in
+        try await desk.logIn()
+        let nour = try await desk.backend.search("nour", 20)
+        #expect(
+          nour.hits == [
+            MemberSummary(
+              id: 116, fullName: "Nour Hassan", phone: "01098765116", qrCode: "GYM-116",
+              branchID: 1, isActive: true)
+          ], "\(mode)")
+        #expect(!nour.hasMore, "\(mode)")
+
+        // A member without a stored code shows none (not the server's `customer_id:` form).
+        let omar = try await desk.backend.search("Omar", 20)
+        #expect(omar.hits.map(\.id) == [117] && omar.hits.first?.qrCode == nil, "\(mode)")
+
+        // Substrings of codes; the inactive member (124) and branch 2's (123) are not listed.
+        let codes = try await desk.backend.search("GYM-12", 20)
+        #expect(Set(codes.hits.map(\.id)) == [120, 121, 122, 126, 127, 128], "\(mode)")
+        let arabic = try await desk.backend.search("ليلى", 20)
+        #expect(arabic.hits.map(\.id) == [126], "\(mode)")
+
+        // Cut at the limit, and said so.
+        let page = try await desk.backend.search("GYM", 3)
+        #expect(page.hits.count == 3 && page.hasMore, "\(mode)")
+        #expect(try await desk.backend.search("zzzz", 20).hits.isEmpty, "\(mode)")
+
+        // Nothing typed: nothing asked.
+        let before = try await server.state().requests.count
+        #expect(try await desk.backend.search("  ", 20).hits.isEmpty, "\(mode)")
+        #expect(try await server.state().requests.count == before, "\(mode)")
+      }
+    }
+  }
+
+  @Test func todaysListComesFromTheEntryLog() async throws {
+    try await eachMode { server, mode in
+      try await withDesk(server) { desk in
+        try await desk.logIn()
+        let nour = try await desk.lookUp("GYM-116")
+        _ = try await desk.backend.checkIn(desk.request(nour, plan: 46, .deduct))
+        let omar = try await desk.lookUp("customer_id:117")
+        _ = try await desk.backend.checkIn(desk.request(omar, plan: 47, .checkInOnly))
+        // A refusal is logged as "denied" on the deployed servers: not a visit. (The seed's
+        // server refuses nobody: it would record it.)
+        if mode != .seedSpec {
+          let youssef = CheckInRequest(
+            memberID: 119, code: "GYM-119", subscriptionID: 49, action: .deduct,
+            policy: Desk.policy, station: "desk-1", requestedAt: Date())
+          let refused = await outcome { () throws(BackendError) in
+            try await desk.backend.checkIn(youssef)
+          }
+          #expect(refused.failure == .refused(.frozen(reason: "Travelling for work")), "\(mode)")
+        }
+
+        let before = try await server.state().requests.count
+        let entries = try await desk.backend.attendance(
+          .day(of: Date(), branchID: 1, timeZone: .gmt))
+        let state = try await server.state()
+        let sent = state.requests(after: before)
+        print("[\(mode)] today's list: \(describe(sent))")
+        #expect(sent.allSatisfy { $0.path == "/api/validation/entry-logs" }, "\(mode)")
+        #expect(sent.first?.query["branch_id"] == "1", "\(mode)")
+        #expect(sent.first?.query["from_date"] == serverDay().description, "\(mode)")
+
+        // Newest first, the server's ids and names.
+        #expect(entries.map(\.memberID) == [117, 116], "\(mode)")
+        #expect(entries.map(\.memberName) == ["Omar Khaled", "Nour Hassan"], "\(mode)")
+        #expect(entries.map(\.id) == state.attendance.reversed().map { Int64($0.id) }, "\(mode)")
+        #expect(entries.allSatisfy { $0.branchID == 1 }, "\(mode)")
+        // The entry log reports coins only: Nour's coin on the deployed servers.
+        let coin = mode == .seedSpec ? 0 : 1
+        #expect(entries.last?.deducted == coin, "\(mode)")
+        #expect(entries.last?.action == (coin > 0 ? .deduct : .checkInOnly), "\(mode)")
+        #expect(entries.first?.deducted == 0, "\(mode)")
+      }
+    }
+  }
+}

@@ -1,0 +1,226 @@
+import CheckInCore
+import Foundation
+import Testing
+
+@testable import CheckInRemote
+
+/// The desk keeps working when the server can't be reached, nothing is lost, nothing is sent
+/// twice, and a check-in whose fate is unknown is never resent by itself.
+@Suite struct RemoteOutboxTests {
+  /// Nour (coins, Deduct), Adel (sessions, Check-In Only), Omar (time, Check-In Only).
+  static let visits: [(code: String, plan: Int64, action: CheckInAction)] = [
+    ("GYM-116", 46, .deduct), ("GYM-115-9F3A0C1B", 45, .checkInOnly),
+    ("customer_id:117", 47, .checkInOnly),
+  ]
+
+  @Test func checkInsTakenWhileTheServerIsDownAreSentOnceInOrder() async throws {
+    try await eachMode { server, mode in
+      try await withDesk(server) { desk in
+        try await desk.logIn()
+        // Seen while the server answers: their cards are cached.
+        for visit in Self.visits { _ = try await desk.lookUp(visit.code) }
+        #expect(desk.remote.status.reachable == true, "\(mode)")
+
+        await server.stop()
+        var receipts: [Receipt] = []
+        for visit in Self.visits {
+          let card = try await desk.lookUp(visit.code)
+          #expect(card.cachedAt != nil, "\(mode) \(visit.code)")
+          let receipt = try await desk.backend.checkIn(
+            desk.request(card, plan: visit.plan, visit.action, code: visit.code))
+          receipts.append(receipt)
+        }
+        #expect(receipts.allSatisfy { $0.isQueued && $0.deducted == 0 }, "\(mode)")
+        #expect(receipts.map(\.memberID) == [116, 115, 117], "\(mode)")
+        let status = desk.remote.status
+        #expect(status.reachable == false && status.queued == 3, "\(mode): \(status)")
+        let queued = try desk.outbox()
+        #expect(queued.map(\.state) == [.queued, .queued, .queued], "\(mode)")
+        #expect(queued.map(\.memberID) == [116, 115, 117], "\(mode)")
+        #expect(queued.map(\.action) == Self.visits.map(\.action), "\(mode)")
+        #expect(queued.map(\.subscriptionID) == Self.visits.map(\.plan), "\(mode)")
+
+        try await server.restart()
+        let before = try await server.state()
+        #expect(before.attendance.isEmpty, "\(mode)")
+        let report = await desk.remote.sendQueued()
+        #expect(report == OutboxSyncReport(sent: 3), "\(mode): \(report)")
+        let after = try await server.state()
+
+        // Exactly three visits, in the order they were taken, with the right deductions.
+        #expect(after.attendance.map(\.customerID) == [116, 115, 117], "\(mode)")
+        #expect(
+          after.attendance.map(\.action) == Self.visits.map { $0.action.rawValue }, "\(mode)")
+        #expect(after.balance(46)?.remainingCoins == 19, "\(mode)")
+        // The deployed servers charge Adel's session although Check-In Only was chosen.
+        #expect(after.balance(45)?.remainingSessions == (mode == .seedSpec ? 7 : 6), "\(mode)")
+        #expect(after.deductions.count == (mode == .seedSpec ? 1 : 2), "\(mode)")
+        let sent = after.requests(after: before.requests.count)
+        print("[\(mode)] outbox sync of 3: \(describe(sent))")
+        let posts = sent.filter { $0.path == "/api/attendance" }
+        #expect(posts.count == 3, "\(mode)")
+        #expect(posts.allSatisfy { $0.body?["branch_id"]?.int == 1 }, "\(mode)")
+        #expect(posts.map { $0.body?["subscription_id"]?.int } == [46, 45, 47], "\(mode)")
+        if mode == .seedSpec {
+          // The seed's server keeps the time each check-in was taken at, not the sync's.
+          let taken = queued.map { ServerTime.string($0.createdAt) }
+          #expect(after.attendance.map { String($0.checkInTime.prefix(19)) } == taken)
+        }
+
+        let settled = try desk.outbox()
+        #expect(settled.map(\.state) == [.sent, .sent, .sent], "\(mode)")
+        #expect(
+          settled.map(\.serverAttendanceID) == after.attendance.map { Int64($0.id) }, "\(mode)")
+        if mode != .seedSpec {
+          // What the server did differently is kept with the entry for staff.
+          let note = settled[1].note ?? ""
+          #expect(note.contains("Check-In Only"), "\(mode): \(note)")
+        }
+        #expect(desk.remote.status == ConnectionStatus(reachable: true), "\(mode)")
+
+        // Nothing left to send, and nothing sent again.
+        let again = await desk.remote.sendQueued()
+        #expect(again == OutboxSyncReport(), "\(mode)")
+        let last = try await server.state()
+        #expect(last.attendance.count == 3, "\(mode)")
+        #expect(last.requests.count == after.requests.count, "\(mode)")
+      }
+    }
+  }
+
+  /// The server records the visit, then takes longer than the check-in timeout to answer. The
+  /// answer comes after 12 s, longer than any timeout the client has (its URLSession gives up
+  /// after 10 s whatever the options say), so the outbox part holds even when the configured
+  /// timeout isn't applied; the time bound is what says whether it was.
+  @Test(arguments: StandInServer.Mode.allCases)
+  func aTimeoutAfterTheServerCommittedGoesToReviewAndIsNotResent(_ mode: StandInServer.Mode)
+    async throws
+  {
+    let options = RemoteOptions(lookupTimeout: 10, checkInTimeout: 1)
+    try await StandInServer.run(mode) { server in
+      try await withDesk(server, options: options) { desk in
+        try await desk.logIn()
+        let card = try await desk.lookUp("GYM-116")
+        try await server.fault(.slowAfterCommit(seconds: 12))
+        let started = ContinuousClock.now
+        let result = await outcome { () throws(BackendError) in
+          try await desk.backend.checkIn(desk.request(card, plan: 46, .deduct))
+        }
+        let waited = ContinuousClock.now - started
+        #expect(waited < .seconds(6), "waited \(waited) for a 1 s check-in timeout")
+        guard case .unknownOutcome(let text)? = result.failure else {
+          Issue.record("\(result)")
+          return
+        }
+        #expect(text.contains("review"), "\(text)")
+
+        // The server has it (and, deployed, charged it); the station can't know.
+        let state = try await server.state()
+        #expect(state.attendance.map(\.customerID) == [116])
+        #expect(state.deductions.count == (mode == .seedSpec ? 0 : 1))
+        let entries = try desk.outbox()
+        #expect(entries.map(\.state) == [.review])
+        #expect(entries.first?.memberID == 116 && entries.first?.action == .deduct)
+        #expect(desk.remote.status.toReview == 1 && desk.remote.status.queued == 0)
+
+        // Not resent: a resend would be in the request log as soon as it arrived.
+        let report = await desk.remote.sendQueued()
+        #expect(report == OutboxSyncReport())
+        let later = try await server.state()
+        #expect(later.requests(to: "/api/attendance", method: "POST").count == 1)
+        #expect(later.attendance.count == 1)
+        // Deduct was chosen, but with the answer lost no separate deduction follows either.
+        #expect(
+          later.requests.allSatisfy {
+            !$0.path.hasPrefix("/api/subscriptions/") || $0.method == "GET"
+          })
+        #expect(try desk.outbox().map(\.state) == [.review])
+      }
+    }
+  }
+
+  /// The connection closes after the server committed: unknown too. (libcurl then sends the
+  /// request again on new connections, headers only, and waits to send a body it no longer has:
+  /// the check-in ends at its timeout — the URLSession's 10 s while the configured one isn't
+  /// applied, see `aTimeoutAfterTheServerCommitted…`.)
+  @Test func aConnectionCutAfterTheServerCommittedGoesToReview() async throws {
+    let options = RemoteOptions(lookupTimeout: 10, checkInTimeout: 2)
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server, options: options) { desk in
+        try await desk.logIn()
+        let card = try await desk.lookUp("GYM-118")
+        try await server.fault(.dropAfterCommit)
+        let result = await outcome { () throws(BackendError) in
+          try await desk.backend.checkIn(desk.request(card, plan: 48, .deduct))
+        }
+        guard case .unknownOutcome? = result.failure else {
+          Issue.record("\(result)")
+          return
+        }
+        let state = try await server.state()
+        #expect(state.attendance.count == 1 && state.deductions.count == 1)
+        #expect(try desk.outbox().map(\.state) == [.review])
+        let posts = state.requests(to: "/api/attendance", method: "POST").count
+        #expect(await desk.remote.sendQueued() == OutboxSyncReport())
+        let later = try await server.state()
+        #expect(later.attendance.count == 1)
+        #expect(later.requests(to: "/api/attendance", method: "POST").count == posts)
+      }
+    }
+  }
+
+  /// A 500 from the attendance endpoint may come after the visit was written: review, never
+  /// "nothing happened", and never resent by itself.
+  @Test func aServerErrorOnCheckInIsUnknownNotNothing() async throws {
+    try await eachMode { server, mode in
+      try await withDesk(server) { desk in
+        try await desk.logIn()
+        let card = try await desk.lookUp("GYM-116")
+        try await server.fault(.status(500), path: "/api/attendance", method: "POST")
+        let result = await outcome { () throws(BackendError) in
+          try await desk.backend.checkIn(desk.request(card, plan: 46, .deduct))
+        }
+        guard case .unknownOutcome? = result.failure else {
+          Issue.record("\(mode): \(result)")
+          return
+        }
+        #expect(try desk.outbox().map(\.state) == [.review], "\(mode)")
+        #expect(await desk.remote.sendQueued() == OutboxSyncReport(), "\(mode)")
+        let state = try await server.state()
+        #expect(state.requests(to: "/api/attendance", method: "POST").count == 1, "\(mode)")
+
+        // At the desk: not confirmed, said so, the member not scanned again by the station.
+        var station = desk.station()
+        await station.send(.scanned("GYM-116"))
+        try await server.fault(.status(503), path: "/api/attendance", method: "POST")
+        await station.send(.choose(.deduct))
+        #expect(station.state.phase == .ready, "\(mode): \(station.state.phase)")
+        let notice = station.state.notice
+        #expect(notice?.tone == .error, "\(mode)")
+        #expect(notice?.text.hasPrefix("Not confirmed — Nour Hassan") == true, "\(mode)")
+        #expect(try desk.outbox().map(\.state) == [.review, .review], "\(mode)")
+      }
+    }
+  }
+
+  /// A 200 whose body can't be read, on a check-in: the server may well have recorded it, so
+  /// the station must not tell the desk "not checked in" (a rescan would charge twice).
+  @Test(arguments: [StandInServer.Fault.garbage, .wrongShape])
+  func anUnreadableAnswerToACheckInIsUnknown(_ fault: StandInServer.Fault) async throws {
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server) { desk in
+        try await desk.logIn()
+        let card = try await desk.lookUp("GYM-116")
+        try await server.fault(fault, path: "/api/attendance", method: "POST")
+        let result = await outcome { () throws(BackendError) in
+          try await desk.backend.checkIn(desk.request(card, plan: 46, .deduct))
+        }
+        guard case .unknownOutcome? = result.failure else {
+          Issue.record("\(fault): expected unknownOutcome (to review), got \(result)")
+          return
+        }
+        #expect(try desk.outbox().map(\.state) == [.review], "\(fault)")
+      }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import CheckInCore
+import Foundation
+import Testing
+
+@testable import CheckInRemote
+
+/// Every refusal of API.md as the core's typed refusal with its one-line message, and nothing
+/// recorded or deducted for a refused member.
+@Suite struct RemoteRefusalTests {
+  struct Case: Sendable {
+    let member: Int64
+    let code: String
+    let name: String
+    /// The member's (only or latest) plan, as the dialog would have sent it.
+    let plan: Int64?
+    let kind: PlanKind?
+    let refusal: Refusal
+    let message: String
+  }
+
+  static func cases() -> [Case] {
+    let ended = serverDay(-5)
+    return [
+      Case(
+        member: 119, code: "GYM-119", name: "Youssef Ali", plan: 49, kind: .sessions,
+        refusal: .frozen(reason: "Travelling for work"),
+        message: "Youssef Ali's plan is frozen (Travelling for work)"),
+      // NO_SUBSCRIPTION with expired plans: the last one ended five days ago.
+      Case(
+        member: 120, code: "GYM-120", name: "Mariam Adel", plan: 50, kind: .time,
+        refusal: .expired(endedOn: ended), message: "Mariam Adel's plan ended on \(ended)"),
+      // NO_SUBSCRIPTION with no plan at all.
+      Case(
+        member: 128, code: "GYM-128", name: "Fady Wagdy", plan: nil, kind: nil,
+        refusal: .noSubscription, message: "Fady Wagdy has no active plan"),
+      Case(
+        member: 121, code: "GYM-121", name: "Hany Samir", plan: 52, kind: .sessions,
+        refusal: .noSessions, message: "Hany Samir has no sessions left"),
+      Case(
+        member: 122, code: "GYM-122", name: "Dina Farouk", plan: 53, kind: .coins,
+        refusal: .noCoins, message: "Dina Farouk has no coins left"),
+      Case(
+        member: 124, code: "GYM-124", name: "Rania Said", plan: 55, kind: .time,
+        refusal: .inactive,
+        message: "Rania Said's membership is inactive — please see the front desk"),
+    ]
+  }
+
+  /// The deployed servers refuse at `POST /api/attendance` (403 + `errors.code`, or 400 for an
+  /// inactive member): each answer becomes the typed refusal.
+  @Test func theServersRefusalsBecomeTypedRefusals() async throws {
+    try await eachMode(StandInServer.Mode.deployed) { server, mode in
+      try await withDesk(server) { desk in
+        try await desk.logIn()
+        for item in Self.cases() {
+          let request = CheckInRequest(
+            memberID: item.member, code: item.code, subscriptionID: item.plan, action: .deduct,
+            policy: Desk.policy, station: "desk-1", requestedAt: Date(), memberName: item.name,
+            kind: item.kind)
+          let before = try await server.state()
+          let result = await outcome { () throws(BackendError) in
+            try await desk.backend.checkIn(request)
+          }
+          let after = try await server.state()
+          let label = "\(mode) \(item.code)"
+          #expect(result.failure == .refused(item.refusal), "\(label): \(result)")
+          #expect(item.refusal.message(name: item.name, timeZone: .gmt) == item.message, "\(label)")
+          // Asked once, refused, nothing recorded, nothing charged, nothing queued.
+          let sent = after.requests(after: before.requests.count)
+          #expect(sent.map(\.line) == ["POST /api/attendance"], "\(label): \(describe(sent))")
+          #expect(sent.first?.body?["branch_id"]?.int == 1, "\(label)")
+          #expect(after.attendance.count == before.attendance.count, "\(label)")
+          #expect(after.deductions.count == before.deductions.count, "\(label)")
+        }
+        #expect(try desk.outbox().isEmpty, "\(mode)")
+        #expect(desk.remote.status.reachable == true, "\(mode)")
+      }
+    }
+  }
+
+  /// At the desk the card from the server is refused by the station's rules before anything is
+  /// sent — the only refusal there is on the seed's server, which records whatever it is sent.
+  @Test func theStationRefusesFromTheServersCard() async throws {
+    try await eachMode { server, mode in
+      try await withDesk(server) { desk in
+        try await desk.logIn()
+        var station = desk.station()
+        for item in Self.cases() {
+          await station.send(.scanned(item.code))
+          let label = "\(mode) \(item.code)"
+          guard case .result(let banner) = station.state.phase,
+            case .refused(let refusal, let name) = banner.outcome
+          else {
+            Issue.record("\(label): \(station.state.phase)")
+            continue
+          }
+          #expect(refusal == item.refusal, "\(label)")
+          #expect(name == item.name, "\(label)")
+          #expect(refusal.message(name: name, timeZone: .gmt) == item.message, "\(label)")
+        }
+        let state = try await server.state()
+        #expect(state.requests(to: "/api/attendance", method: "POST").isEmpty, "\(mode)")
+        #expect(state.attendance.isEmpty && state.deductions.isEmpty, "\(mode)")
+      }
+    }
+  }
+}

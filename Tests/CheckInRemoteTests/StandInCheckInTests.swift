@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+@Suite struct StandInCheckInTests {
+  @Test func februaryRequiresTheBranchAndChecksNoBranch() async throws {
+    try await withServer(.vFeb) { server, wire in
+      let missing = try await wire.post("/api/attendance", ["customer_id": 115])
+      #expect(missing.status == 400)
+      #expect(missing.error == "branch_id is required")
+
+      let otherBranch = try await wire.checkIn(123, branch: 1)
+      #expect(otherBranch.status == 200, "v-feb serves any member at any branch")
+      let state = try await server.state()
+      #expect(state.attendance.map(\.branchID) == [1])
+      #expect(state.balance(54)?.remainingSessions == 4)
+    }
+  }
+
+  @Test func augustIgnoresTheBranchSentAndHidesOtherBranches() async throws {
+    try await withServer(.vAug) { server, wire in
+      let noBranch = try await wire.post("/api/attendance", ["customer_id": 115])
+      #expect(noBranch.status == 200)
+      let wrongBranch = try await wire.checkIn(115, branch: 2)
+      #expect(wrongBranch.status == 200)
+      let otherBranch = try await wire.checkIn(123, branch: 2)
+      #expect(otherBranch.status == 404)
+      #expect(otherBranch.error == "Customer not found")
+      #expect(try await server.state().attendance.map(\.branchID) == [1, 1])
+
+      var downtown = Wire(server.baseURL)
+      try await downtown.login("reception2", "pass-2")
+      #expect(try await downtown.checkIn(123, branch: 2).status == 200)
+    }
+  }
+
+  @Test(arguments: deployedModes)
+  func theServerPicksThePlanAndDeductsByItself(mode: StandInServer.Mode) async throws {
+    try await withServer(mode) { server, wire in
+      // The receptionist's choice is ignored: "check-in only" still costs a session.
+      let sessions = try await wire.checkIn(
+        "GYM-115-9F3A0C1B", extra: ["action": "check_in_only", "subscription_id": 999])
+      #expect(sessions.status == 200)
+      let data = try #require(sessions.payload)
+      #expect(data["customer_id"] == 115)
+      #expect(data["customer_name"] == "Adel Saad")
+      #expect(data["attendance_id"] == data["entry_id"])
+      #expect(data["sessions_deducted"] == 1)
+      #expect(data["coins_deducted"] == 0)
+      #expect(data["remaining_sessions"] == 6)
+      #expect(data["remaining_coins"] == .null)
+      #expect(data["subscription_type"] == "sessions")
+      #expect(data["subscription_end_date"] == .string(utcDay(offset: 40)))
+      #expect(data["check_in_time"]?.string?.hasSuffix("Z") == false)
+
+      let coins = try await wire.checkIn("GYM-116").payload
+      #expect(coins?["coins_deducted"] == 1)
+      #expect(coins?["remaining_coins"] == 19)
+      #expect(coins?["remaining_sessions"] == .null)
+      let training = try await wire.checkIn(118).payload
+      #expect(training?["sessions_deducted"] == 1)
+      #expect(training?["remaining_sessions"] == 3)
+      let time = try await wire.checkIn("customer_id:117").payload
+      #expect(time?["sessions_deducted"] == 0)
+      #expect(time?["coins_deducted"] == 0)
+      #expect(time?["subscription_type"] == "time_based")
+      let both = try await wire.checkIn(127, extra: ["subscription_id": 59]).payload
+      #expect(both?["subscription_type"] == "time_based", "the time plan opens the door")
+
+      let state = try await server.state()
+      #expect(state.balance(45)?.remainingSessions == 6)
+      #expect(state.balance(46)?.remainingCoins == 19)
+      #expect(state.balance(48)?.remainingSessions == 3)
+      #expect(state.balance(59)?.remainingSessions == 6)
+      #expect(state.deductions.map(\.subscriptionID) == [45, 46, 48])
+      #expect(state.deductions.allSatisfy { $0.source == "attendance" })
+      #expect(state.attendance.map(\.subscriptionID) == [45, 46, 48, 47, 58])
+      #expect(state.attendance.first?.action == "check_in_only")
+    }
+  }
+
+  @Test(arguments: deployedModes)
+  func thereIsNoDuplicateGuard(mode: StandInServer.Mode) async throws {
+    try await withServer(mode) { server, wire in
+      #expect(try await wire.checkIn(115).status == 200)
+      #expect(try await wire.checkIn(115).status == 200)
+      let state = try await server.state()
+      #expect(state.attendance.count == 2)
+      #expect(state.balance(45)?.remainingSessions == 5)
+    }
+  }
+
+  @Test(arguments: deployedModes)
+  func codesResolveByExactMatchOrCustomerIDPrefix(mode: StandInServer.Mode) async throws {
+    try await withServer(mode) { _, wire in
+      let expected: [(JSONValue, Int?)] = [
+        ("GYM-115-9F3A0C1B", 115), ("customer_id:115", 115), ("GYM-115", nil),
+        ("115", nil), ("gym-115-9f3a0c1b", nil), ("CUST-125", 125), ("CUST-115", nil),
+        ("customer_id:117", 117), ("GYM-126", 126),
+      ]
+      for (code, member) in expected {
+        let reply = try await wire.checkIn(code)
+        if let member {
+          #expect(reply.status == 200, "\(code)")
+          #expect(reply.payload?["customer_id"] == .number(Double(member)), "\(code)")
+        } else {
+          #expect(reply.status == 404, "\(code)")
+          #expect(reply.error == "Customer not found", "\(code)")
+        }
+      }
+      let arabic = try await wire.checkIn("GYM-126")
+      #expect(arabic.payload?["customer_name"] == "ليلى عبد الرحمن")
+    }
+  }
+
+  @Test(arguments: deployedModes)
+  func eachRefusalHasItsCodeAndCostsNothing(mode: StandInServer.Mode) async throws {
+    try await withServer(mode) { server, wire in
+      let frozen = try await wire.checkIn(119)
+      #expect(frozen.status == 403)
+      #expect(frozen.json?["success"] == false)
+      #expect(frozen.code == "FROZEN")
+      #expect(frozen.json?["errors"]?["customer_name"] == "Youssef Ali")
+      #expect(frozen.json?["errors"]?["freeze_reason"] == "Travelling for work")
+      #expect(frozen.json?["errors"]?["frozen_date"] == .string(utcDay(offset: -3)))
+
+      let expired = try await wire.checkIn(120)
+      #expect(expired.status == 403)
+      #expect(expired.code == "NO_SUBSCRIPTION")
+      #expect(expired.json?["errors"]?["has_expired_subscription"] == true)
+      #expect(
+        expired.json?["errors"]?["last_subscription_end_date"] == .string(utcDay(offset: -5)))
+
+      let never = try await wire.checkIn(128)
+      #expect(never.code == "NO_SUBSCRIPTION")
+      #expect(never.json?["errors"]?["has_expired_subscription"] == false)
+      #expect(never.json?["errors"]?["last_subscription_end_date"] == .null)
+
+      let sessions = try await wire.checkIn(121)
+      #expect(sessions.status == 403)
+      #expect(sessions.code == "NO_SESSIONS")
+      #expect(sessions.json?["errors"]?["customer_name"] == "Hany Samir")
+
+      let coins = try await wire.checkIn(122)
+      #expect(coins.status == 403)
+      #expect(coins.code == "NO_COINS")
+      #expect(coins.json?["errors"]?["customer_name"] == "Dina Farouk")
+
+      let state = try await server.state()
+      #expect(state.attendance.isEmpty)
+      #expect(state.deductions.isEmpty)
+    }
+  }
+
+  @Test(arguments: deployedModes)
+  func badRequestsAre400(mode: StandInServer.Mode) async throws {
+    try await withServer(mode) { _, wire in
+      let empty = try await wire.send("POST", "/api/attendance", raw: Data())
+      #expect(empty.status == 400)
+      #expect(empty.error == "Request body is required")
+      #expect(try await wire.post("/api/attendance", [:]).error == "Request body is required")
+      let nobody = try await wire.post("/api/attendance", ["branch_id": 1])
+      #expect(nobody.status == 400)
+      #expect(nobody.error == "Either qr_code or customer_id is required")
+      let inactive = try await wire.checkIn(124)
+      #expect(inactive.status == 400)
+      #expect(inactive.error == "Customer account is inactive")
+    }
+  }
+
+  @Test(arguments: deployedModes)
+  func onlyDeskRolesMayCheckIn(mode: StandInServer.Mode) async throws {
+    try await withServer(mode, as: "accountant") { _, wire in
+      let reply = try await wire.checkIn(115)
+      #expect(reply.status == 403)
+      #expect(reply.error == "Insufficient permissions")
+    }
+    try await withServer(mode, as: "manager") { _, wire in
+      let reply = try await wire.checkIn(115)
+      #expect(reply.status == 200)
+    }
+  }
+
+  @Test(arguments: allModes)
+  func entryLogsListTodayNewestFirst(mode: StandInServer.Mode) async throws {
+    try await withServer(mode) { _, wire in
+      #expect(try await wire.checkIn(115).status / 100 == 2)
+      #expect(try await wire.checkIn(117).status / 100 == 2)
+      let path = "/api/validation/entry-logs?branch_id=1&from_date=\(utcDay())&per_page=50&page=1"
+      let reply = try await wire.get(path)
+      #expect(reply.status == 200)
+      let entries = try #require(reply.payload?["entries"]?.array)
+      #expect(entries.compactMap { $0["customer_id"]?.int } == [117, 115])
+      let first = try #require(entries.first)
+      for key in [
+        "id", "customer_name", "entry_time", "entry_status", "coins_deducted", "subscription_id",
+        "branch_id", "branch_name", "entry_type",
+      ] {
+        #expect(first[key] != nil, "\(key)")
+      }
+      #expect(first["entry_status"] == "approved")
+      let pages = try #require(reply.payload?["pagination"])
+      #expect(pages == ["current_page": 1, "pages": 1, "per_page": 50, "total": 2])
+
+      let second = try await wire.get(
+        "/api/validation/entry-logs?branch_id=1&from_date=\(utcDay())&per_page=1&page=2")
+      #expect(second.payload?["entries"]?[0]?["customer_id"] == 115)
+      #expect(second.payload?["pagination"]?["pages"] == 2)
+      let tomorrow = try await wire.get(
+        "/api/validation/entry-logs?branch_id=1&from_date=\(utcDay(offset: 1))")
+      #expect(tomorrow.payload?["entries"]?.array?.isEmpty == true)
+    }
+  }
+
+  @Test func refusalsAppearInTheEntryLogAsDenied() async throws {
+    try await withServer(.vAug) { _, wire in
+      #expect(try await wire.checkIn(119).status == 403)
+      let reply = try await wire.get("/api/validation/entry-logs?branch_id=1&from_date=\(utcDay())")
+      #expect(reply.payload?["entries"]?[0]?["entry_status"] == "denied")
+      #expect(reply.payload?["entries"]?[0]?["customer_id"] == 119)
+    }
+  }
+}
