@@ -22,6 +22,9 @@ final class APIClient: Sendable {
     let configuration = URLSessionConfiguration.ephemeral
     configuration.httpMaximumConnectionsPerHost = 4
     configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+    // No cache at all: besides having nothing to keep, a session with one looks answers up on a
+    // background queue, and a cancel landing in that window can trap in FoundationNetworking.
+    configuration.urlCache = nil
     configuration.httpShouldSetCookies = false
     configuration.timeoutIntervalForRequest = 60
     session = URLSession(configuration: configuration)

@@ -25,6 +25,9 @@ final class DataTransfer: Sendable {
   private struct Control {
     var task: URLSessionDataTask?
     var ending: Ending?
+    /// Cancelling a task that has finished can trap in FoundationNetworking (its registry no
+    /// longer knows the task), so once the answer is in nothing cancels it.
+    var finished = false
   }
 
   private let control = Mutex(Control())
@@ -54,6 +57,7 @@ final class DataTransfer: Sendable {
     finish: @escaping @Sendable (Result<(Data, Int), APIFailure>) -> Void
   ) {
     let task = session.dataTask(with: request) { [self] data, response, error in
+      control.withLock { $0.finished = true }
       finish(outcome(data: data, response: response, error: error))
     }
     let cancelledBeforeStart = control.withLock { control in
@@ -71,7 +75,7 @@ final class DataTransfer: Sendable {
   /// Ends the transfer early, once; the first reason given is the one reported.
   private func end(_ reason: Ending) {
     let task = control.withLock { control -> URLSessionDataTask? in
-      guard control.ending == nil else { return nil }
+      guard control.ending == nil, !control.finished else { return nil }
       control.ending = reason
       return control.task
     }

@@ -10,7 +10,10 @@ extension RemoteBackend {
   {
     let now = clock()
     do {
-      var card = try await fetchCard(payload, policy: policy, now: now)
+      var card = try await withinDeadline(options.lookupTimeout) {
+        [self] () throws(BackendError) -> MemberCard in
+        try await fetchCard(payload, policy: policy, now: now)
+      }
       noteReachable(true)
       let memberID = card.member.id
       // This station's own visits count too: the server's log may lag or miss another branch.
@@ -25,6 +28,8 @@ extension RemoteBackend {
     } catch .offline(let reason) {
       return try await cachedCard(payload, policy: policy, now: now, failure: .offline(reason))
     } catch .timedOut {
+      // The lookup's deadline may end it before any single request times out.
+      noteReachable(false)
       return try await cachedCard(payload, policy: policy, now: now, failure: .timedOut)
     }
   }

@@ -9,7 +9,8 @@ import Testing
 @Suite struct RemoteOfflineLookupTests {
   @Test func aCardSeenBeforeIsShownFromTheCache() async throws {
     let clock = TestClock()
-    let options = RemoteOptions(cacheMaxAge: 3 * 86_400)
+    let options = RemoteOptions(
+      lookupTimeout: 30, checkInTimeout: 30, otherTimeout: 30, cacheMaxAge: 3 * 86_400)
     try await StandInServer.run(.vAug) { server in
       try await withDesk(server, options: options, clock: clock) { desk in
         try await desk.logIn()

@@ -126,9 +126,14 @@ final class Watchdog: Sendable {
   }
 }
 
+/// Timeouts for tests that aren't about timeouts: a test machine starting a dozen stand-in
+/// servers at once can hold a request for seconds, which a desk's 5 s lookup would call a
+/// timeout.
+let patientOptions = RemoteOptions(lookupTimeout: 30, checkInTimeout: 30, otherTimeout: 30)
+
 /// Runs `body` with a desk on `server` in a temp folder of its own, removed afterwards.
 func withDesk<Value: Sendable>(
-  _ server: StandInServer, cache: Bool = true, options: RemoteOptions = RemoteOptions(),
+  _ server: StandInServer, cache: Bool = true, options: RemoteOptions = patientOptions,
   clock: TestClock? = nil, watchdog seconds: Double = 120,
   sourceLocation: SourceLocation = #_sourceLocation, _ body: (Desk) async throws -> Value
 ) async throws -> Value {
