@@ -69,6 +69,40 @@ import Testing
     #expect(desk.state.notice?.tone == .error, "the failure stays on the notice line")
   }
 
+  /// The next member's card replaces a refusal banner at once; the notice line must still say
+  /// that the first member was not checked in.
+  @Test func aRefusalAheadOfAQueuedScanStaysOnTheNoticeLine() throws {
+    var desk = Desk()
+    _ = try desk.openDialog(scanning: "GYM-1", card: Fixture.sara)
+    let checkIn = try #require(desk.send(.submit).checkIns.first)
+    desk.send(.scanned("GYM-2"))
+    let effects = desk.send(.checkedIn(checkIn.id, .failure(.refused(.noSessions))))
+    #expect(effects.lookUps.count == 1)
+    let notice = try #require(desk.state.notice)
+    #expect(notice.tone == .error)
+    #expect(notice.text.hasPrefix("Not checked in — "))
+    #expect(notice.text.contains("Sara Haddad"))
+  }
+
+  /// A login asked for in the middle of a check-in retries it first; the scan behind it waits
+  /// for the login, and is looked up once the prompt is dismissed.
+  @Test func aQueuedScanWaitsForTheLoginPrompt() throws {
+    var desk = Desk()
+    _ = try desk.openDialog(scanning: "GYM-1", card: Fixture.sara)
+    let checkIn = try #require(desk.send(.submit).checkIns.first)
+    desk.send(.scanned("GYM-2"))
+    let effects = desk.send(.checkedIn(checkIn.id, .failure(.unauthorized)))
+    #expect(effects.lookUps.isEmpty)
+    guard case .loggingIn = desk.state.phase else {
+      Issue.record("expected the login prompt, got \(desk.state.phase)")
+      return
+    }
+    #expect(desk.state.queuedScan == "GYM-2")
+    let after = desk.send(.cancel)
+    #expect(after.lookUps.map(\.payload) == [.idForm(code: "GYM-2", memberID: 2)])
+    #expect(desk.state.queuedScan == nil)
+  }
+
   @Test func staleCheckInAnswerChangesNothing() throws {
     var desk = Desk()
     _ = try desk.openDialog(scanning: "GYM-1", card: Fixture.sara)

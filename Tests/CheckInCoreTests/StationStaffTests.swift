@@ -125,6 +125,42 @@ import Testing
     #expect(!desk.state.isStaffUnlocked(desk.context))
   }
 
+  /// Typing keeps a search open past the unlock's end; the lock must close it, or the next
+  /// member could browse names and phones and check someone else in.
+  @Test func theLockComingBackClosesAnOpenSearch() throws {
+    var desk = Desk()
+    desk.kiosk = KioskLock(unlockCode: "9", unlockedFor: 120)
+    desk.send(.toggleLock)
+    desk.send(.typed("9"))
+    desk.send(.submit)
+    desk.send(.openSearch)
+    for _ in 0..<5 {
+      desk.advance(30)
+      desk.send(.typed("s"))
+      desk.send(.tick)
+    }
+    #expect(desk.state.phase == .ready)
+    #expect(!desk.state.isStaffUnlocked(desk.context))
+    #expect(desk.state.notice == Notice("Kiosk locked again", tone: .info))
+  }
+
+  /// A hit picked after the lock came back (between two ticks) opens nobody.
+  @Test func aLockedKioskOpensNoSearchHit() throws {
+    var desk = Desk()
+    desk.kiosk = KioskLock(unlockCode: "9", unlockedFor: 120)
+    desk.send(.toggleLock)
+    desk.send(.typed("9"))
+    desk.send(.submit)
+    desk.send(.openSearch)
+    let search = try #require(desk.send(.typed("sa")).searches.first)
+    let hit = MemberSummary(
+      id: 1, fullName: "Sara Haddad", phone: nil, qrCode: "GYM-1", branchID: 1, isActive: true)
+    desk.send(.searched(search.id, .success(SearchPage(query: "sa", hits: [hit], hasMore: false))))
+    desk.advance(121)
+    #expect(desk.send(.submit).lookUps.isEmpty)
+    #expect(desk.state.notice?.tone == .warning)
+  }
+
   @Test func theUnlockPromptTimesOutAndAScanReplacesIt() throws {
     var desk = Desk()
     desk.kiosk = KioskLock(unlockCode: "4321")

@@ -39,13 +39,33 @@ import Testing
     #expect(desk.state.scanText == "4")
   }
 
-  @Test func typingIsIgnoredWhileADialogShows() throws {
+  /// A code typed by hand while a card is open is the next member: the dialog closes, saying
+  /// nothing was recorded, and Enter looks the code up instead of confirming.
+  @Test func typingWhileADialogShowsStartsTheNextCode() throws {
     var desk = Desk()
     _ = try desk.openDialog(scanning: "GYM-1", card: Fixture.sara)
-    let before = desk.state
-    desk.send(.typed("9"))
-    desk.send(.erase)
-    #expect(desk.state == before)
+    desk.send(.typed("G"))
+    #expect(desk.state.phase == .ready)
+    #expect(desk.state.scanText == "G")
+    #expect(desk.state.notice?.text == "Nothing recorded for Sara Haddad")
+    desk.send(.typed("YM-3"))
+    let effects = desk.send(.submit)
+    #expect(effects.lookUps.map(\.payload) == [.idForm(code: "GYM-3", memberID: 3)])
+    #expect(effects.checkIns.isEmpty)
+  }
+
+  @Test func typingOnTheUndoPromptStartsTheNextCode() throws {
+    var desk = Desk()
+    _ = try desk.checkInSara()
+    desk.send(.undoLast)
+    guard case .confirmingUndo = desk.state.phase else {
+      Issue.record("no undo prompt: \(desk.state.phase)")
+      return
+    }
+    desk.send(.typed("GYM-1"))
+    let effects = desk.send(.submit)
+    #expect(effects.voids.isEmpty)
+    #expect(effects.lookUps.count == 1)
   }
 
   @Test func fieldStopsGrowingAtTheLimit() {

@@ -37,16 +37,15 @@ import Testing
     try await StandInServer.run(.vAug) { server in
       try await withDesk(server, cache: false, options: options) { desk in
         try await desk.logIn()
-        try await server.fault(.slow(seconds: 1.9), path: "/api/customers/search")
-        try await server.fault(.slow(seconds: 1.9), path: "/api/subscriptions/")
-        let started = ContinuousClock.now
+        try await server.fault(.slow(seconds: 1.2), path: "/api/customers/search")
+        try await server.fault(.slow(seconds: 1.2), path: "/api/subscriptions/")
         let result = await outcome { () throws(BackendError) in
           try await desk.lookUp("GYM-115-9F3A0C1B")
         }
-        let waited = ContinuousClock.now - started
+        // Each round alone is within 2 s and the whole would succeed after 2.4 s; only the
+        // lookup's own deadline can end it as a timeout. (How soon is left to the lookup tests
+        // above: a busy test machine makes a tight bound here flaky.)
         #expect(result.failure == .timedOut, "\(result)")
-        // Each round alone is within 2 s; both together take 3.8 s.
-        #expect(waited < .seconds(3.2), "waited \(waited) for a 2 s lookup")
         // Without the slow answers the same lookup goes through.
         try await server.clearFaults()
         #expect(try await desk.lookUp("GYM-115-9F3A0C1B").member.id == 115)

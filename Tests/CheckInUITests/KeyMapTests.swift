@@ -22,7 +22,9 @@ import Testing
     #expect(intent(.up, on: .member) == .station(.movePlan(-1)))
     #expect(intent(.enter, on: .member) == .station(.submit))
     #expect(intent(.escape, on: .member) == .station(.cancel))
-    #expect(intent(.character("x"), on: .member) == nil, "the dialog has no field to type into")
+    #expect(
+      intent(.character("x"), on: .member) == .station(.typed("x")),
+      "another key starts typing the next code")
     #expect(intent(.character("?"), on: .member, fieldEmpty: false) == .station(.toggleHelp))
   }
 
@@ -43,7 +45,7 @@ import Testing
     #expect(intent(.backspace, on: .member) == nil)
     #expect(intent(.character("a"), on: .lookingUp) == nil)
     #expect(intent(.character("a"), on: .submitting) == nil)
-    #expect(intent(.character("a"), on: .confirmingUndo) == nil)
+    #expect(intent(.character("a"), on: .confirmingUndo) == .station(.typed("a")))
   }
 
   @Test func commandLettersActOnlyWhenTheFieldIsEmpty() {

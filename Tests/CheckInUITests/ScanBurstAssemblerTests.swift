@@ -62,14 +62,23 @@ import Testing
     #expect(assembler.flushIfStale(at: 1) == [.unterminatedScan("ABCDEF")])
     var shorter = ScanBurstAssembler()
     _ = Self.type("ABCDE", into: &shorter, from: 0, step: 0.001)
-    #expect(shorter.flushIfStale(at: 1) == Self.keys("ABCDE"))
+    #expect(shorter.flushIfStale(at: 1) == [.text("ABCDE")])
   }
 
-  /// Two quick key presses (a person pressing `1` then `2`) stay keys.
-  @Test func aShortBurstWithoutEnterIsReleasedAsKeys() {
+  /// Two keys 10 ms apart are no person's commands: a short scan that sent no Enter, or a lagging
+  /// SSH link delivering typing in one packet. They are text, so `1` never answers a dialog.
+  @Test func aShortBurstWithoutEnterIsText() {
     var assembler = ScanBurstAssembler()
     _ = Self.type("12", into: &assembler, from: 0, step: 0.01)
-    #expect(assembler.flushIfStale(at: 0.5) == Self.keys("12"))
+    #expect(assembler.flushIfStale(at: 0.5) == [.text("12")])
+  }
+
+  /// A person's keys, 100 ms apart, each come out as the key it was.
+  @Test func keysAPersonPressesStayKeys() {
+    var assembler = ScanBurstAssembler()
+    var output = Self.type("12", into: &assembler, from: 0, step: 0.1)
+    output += assembler.flushIfStale(at: 0.5)
+    #expect(output == Self.keys("12"))
   }
 
   @Test func aNewKeyAfterThePauseReleasesTheOldOnesFirst() {

@@ -75,6 +75,42 @@ extension EndToEnd {
       }
     }
 
+    @Test("A code typed by hand while a card is open looks the code up; Enter doesn't confirm")
+    func typingDuringDialog() async throws {
+      try await TmuxStation.run("typed") { station in
+        try await station.waitForScanField()
+        try station.send("GYM-1", "Enter")
+        try await station.waitForText("Sara Haddad", "[2] Deduct Session")
+        // A person's keys, one at a time: slower than any scanner.
+        for key in ["G", "Y", "M", "-", "3"] {
+          try station.send(key)
+          try await Task.sleep(for: .milliseconds(120))
+        }
+        try station.send("Enter")
+        try await station.waitForText("Lina Farouk")
+        let ledger = try station.demoLedger()
+        #expect(ledger.attendance.isEmpty, "\(ledger.attendance)")
+        #expect(ledger.remaining[Self.saraPlan] == 8)
+      }
+    }
+
+    @Test("A scan while staff type an override reason is the next member, not the reason")
+    func scanDuringOverride() async throws {
+      try await TmuxStation.run("override") { station in
+        try await station.waitForScanField()
+        try station.send("GYM-7", "Enter")
+        try await station.waitForText("Nour Adel")
+        try station.send("F8")
+        try await station.waitForText("Staff override")
+        try station.send("GYM-1", "Enter")
+        try await station.waitForText("Sara Haddad", "[2] Deduct Session")
+        let ledger = try station.demoLedger()
+        #expect(ledger.attendance.isEmpty, "no override recorded: \(ledger.attendance)")
+        try station.send("Escape")
+        try await station.waitForScanField()
+      }
+    }
+
     @Test("A member with no sessions left is refused, with the reason and the bell")
     func refusal() async throws {
       try await TmuxStation.run("refuse") { station in

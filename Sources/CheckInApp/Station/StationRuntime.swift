@@ -121,8 +121,15 @@ final class StationRuntime {
 
   private func handle(_ output: ScanBurstAssembler.Output) {
     switch output {
+    case .text(let text):
+      send(.typed(text))
     case .scan(let text), .unterminatedScan(let text):
       switch Screen(state.phase) {
+      case .overriding where output == .scan(text):
+        // A reason is typed by a person; a burst ending in Enter is the next member's card, and
+        // must neither finish the override nor be lost.
+        probe.scanned(at: seconds())
+        send(.scanned(text))
       case .unlocking, .overriding, .loggingIn:
         // Typed fast into a text prompt it is text, not a member's card; only an Enter that
         // came with it submits.

@@ -6,8 +6,9 @@ extension Station {
     let now = context.now
     let timing = context.timing
     if let until = state.staffUnlockedUntil, now >= until {
-      state.staffUnlockedUntil = nil
+      let effects = relock(&state)
       state.notice = Notice("Kiosk locked again", tone: .info)
+      if !effects.isEmpty { return effects }
     }
     func expired(_ since: Date, after limit: TimeInterval) -> Bool {
       now.timeIntervalSince(since) >= limit
@@ -35,6 +36,7 @@ extension Station {
     where prompt.pending == nil && expired(prompt.openedAt, after: timing.dialog):
       state.phase = .ready
       state.notice = Notice(notLoggedIn(prompt), tone: .warning)
+      return takeQueuedScan(&state, context)
     case .lookingUp(let lookUp) where expired(lookUp.startedAt, after: timing.lookup):
       state.phase = .ready
       state.notice = Notice("The lookup took too long — scan again", tone: .error)

@@ -72,6 +72,11 @@ extension Station {
     case .failure(.refused(let refusal)):
       // Another station got there first, or the plan ran out meanwhile.
       effects = refuse(refusal, card: card, &state, context)
+      if state.queuedScan != nil {
+        // The next member's card replaces the banner at once: the line keeps what happened.
+        let reason = refusal.message(name: card.member.fullName, timeZone: context.timeZone)
+        state.notice = Notice("Not checked in — \(reason)", tone: .error)
+      }
     case .failure(.unauthorized) where !submission.isRetry:
       effects = askLogin(retry: .checkIn(submission.request, card), &state, context)
     case .failure(.unknownOutcome(let text)):
@@ -92,6 +97,8 @@ extension Station {
     -> [StationEffect]
   {
     guard let text = state.queuedScan else { return [] }
+    // The login prompt retries the check-in first; the scan waits for it (or for Esc).
+    if case .loggingIn = state.phase { return [] }
     state.queuedScan = nil
     let notice = state.notice
     let effects = scan(text, &state, context)

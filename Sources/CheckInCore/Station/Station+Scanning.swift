@@ -107,6 +107,17 @@ extension Station {
       state.notice = nil
       appendTyped(text, to: &state.scanText)
       return []
+    case .member(let dialog):
+      // A code typed by hand while a card is open is the next member: Enter must look it up,
+      // not confirm this one.
+      state.phase = .ready
+      state.notice = Notice("Nothing recorded for \(dialog.card.member.fullName)", tone: .info)
+      appendTyped(text, to: &state.scanText)
+      return []
+    case .confirmingUndo:
+      state.phase = .ready
+      appendTyped(text, to: &state.scanText)
+      return []
     case .searching(var panel):
       appendTyped(text, to: &panel.query)
       return searchChanged(panel, &state, context)

@@ -77,6 +77,7 @@ extension Station {
     _ panel: SearchPanel, _ state: inout StationState, _ context: StationContext
   ) -> [StationEffect] {
     guard let hits = panel.page?.hits, hits.indices.contains(panel.selection) else { return [] }
+    guard requireStaff(&state, context) else { return [] }
     let effects: [StationEffect] = panel.pending.map { [.cancel($0)] } ?? []
     return effects + startLookUp(.member(hits[panel.selection].id), &state, context)
   }

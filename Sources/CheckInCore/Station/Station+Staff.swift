@@ -47,13 +47,14 @@ extension Station {
   }
 
   /// F12 at a kiosk: start typing the unlock code, or lock again when unlocked.
-  static func toggleLock(_ state: inout StationState, _ context: StationContext) {
-    guard context.kiosk != nil else { return }
+  static func toggleLock(_ state: inout StationState, _ context: StationContext)
+    -> [StationEffect]
+  {
+    guard context.kiosk != nil else { return [] }
     if state.isStaffUnlocked(context) {
-      state.staffUnlockedUntil = nil
+      let effects = relock(&state)
       state.notice = Notice("Kiosk locked", tone: .info)
-      if case .searching = state.phase { state.phase = .ready }
-      return
+      return effects
     }
     switch state.phase {
     case .ready, .result:
@@ -61,6 +62,23 @@ extension Station {
     default:
       break
     }
+    return []
+  }
+
+  /// Locks the kiosk and closes what only staff may see or do: a search lists members' names
+  /// and phones, and an undo or override left open must not be finished by the next member.
+  static func relock(_ state: inout StationState) -> [StationEffect] {
+    state.staffUnlockedUntil = nil
+    switch state.phase {
+    case .searching(let panel):
+      state.phase = .ready
+      return panel.pending.map { [.cancel($0)] } ?? []
+    case .confirmingUndo, .overriding:
+      state.phase = .ready
+    default:
+      break
+    }
+    return []
   }
 
   static func unlock(with code: String, _ state: inout StationState, _ context: StationContext) {

@@ -40,8 +40,7 @@ public enum Station {
       beginOverride(&state, context)
       return []
     case .toggleLock:
-      toggleLock(&state, context)
-      return []
+      return toggleLock(&state, context)
     case .toggleHelp:
       state.showsHelp.toggle()
       return []
@@ -101,7 +100,7 @@ public enum Station {
     case .loggingIn(let prompt):
       state.phase = .ready
       state.notice = Notice(Self.notLoggedIn(prompt), tone: .warning)
-      return []
+      return takeQueuedScan(&state, context)
     case .searching(let panel):
       state.phase = .ready
       return panel.pending.map { [.cancel($0)] } ?? []

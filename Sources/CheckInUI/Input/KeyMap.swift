@@ -51,6 +51,15 @@ public enum Screen: Hashable, Sendable, CaseIterable {
     default: false
     }
   }
+
+  /// Screens a printable key that isn't one of theirs closes, to start typing a code: a
+  /// receptionist typing the next member's code must not confirm this dialog with Enter.
+  var givesWayToTyping: Bool {
+    switch self {
+    case .member, .confirmingUndo: true
+    default: false
+    }
+  }
 }
 
 /// One key binding: its keys, where it works, what it does and how help describes it.
@@ -101,7 +110,7 @@ public struct KeyMap: Sendable {
       return binding.intent
     }
     switch key {
-    case .character(let character) where screen.takesText:
+    case .character(let character) where screen.takesText || screen.givesWayToTyping:
       return .station(.typed(String(character)))
     case .backspace where screen.takesText:
       return .station(.erase)

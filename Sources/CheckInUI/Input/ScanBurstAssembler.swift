@@ -1,8 +1,8 @@
 /// Tells a keyboard-wedge scanner from a person. A scanner types a whole code and Enter within a
 /// few milliseconds; a person leaves 80 ms or more between keys. Printable keys are held back for
 /// a moment: if they turn out to be a burst ending in Enter (or a long burst that simply stops),
-/// they become one scan — so a code containing `1` or `2` never answers the member dialog — and
-/// otherwise they are released as the keys they were.
+/// they become one scan — so a code containing `1` or `2` never answers the member dialog. A short
+/// burst that stops is typed as text; a single key is released as the key it was.
 public struct ScanBurstAssembler: Sendable {
   /// What came out of the keyboard.
   public enum Output: Hashable, Sendable {
@@ -11,6 +11,9 @@ public struct ScanBurstAssembler: Sendable {
     case scan(String)
     /// A long burst that simply stopped: a scanner set to send no Enter, or a paste.
     case unterminatedScan(String)
+    /// A short burst that simply stopped: too short for a code, too fast for a person's
+    /// commands, so it is text to type — never `1` or `2` answering a dialog.
+    case text(String)
   }
 
   /// The longest pause between two keys of one burst.
@@ -57,13 +60,11 @@ public struct ScanBurstAssembler: Sendable {
   }
 
   private mutating func finishBurst() -> [Output] {
-    if pending.count >= minimumUnterminatedLength {
-      let scan = String(pending)
-      pending.removeAll()
-      lastAt = nil
-      return [.unterminatedScan(scan)]
-    }
-    return releasePending()
+    guard pending.count >= 2 else { return releasePending() }
+    let burst = String(pending)
+    pending.removeAll()
+    lastAt = nil
+    return [burst.count >= minimumUnterminatedLength ? .unterminatedScan(burst) : .text(burst)]
   }
 
   private mutating func releasePending() -> [Output] {
