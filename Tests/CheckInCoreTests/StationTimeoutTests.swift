@@ -31,6 +31,20 @@ import Testing
     #expect(desk.state.lastCheckIn == nil)
   }
 
+  /// Staff moving between choices or plans are still deciding: the time-out starts again.
+  @Test func choosingKeepsTheDialogOpen() throws {
+    var desk = Desk()
+    _ = try desk.openDialog(scanning: "GYM-1", card: Fixture.sara)
+    desk.advance(desk.timing.dialog - 5)
+    desk.send(.toggleChoice)
+    desk.advance(10)
+    desk.send(.tick)
+    #expect(desk.state.phase.dialog != nil, "\(desk.state.phase)")
+    desk.advance(desk.timing.dialog)
+    desk.send(.tick)
+    #expect(desk.state.phase == .ready)
+  }
+
   @Test func idleSearchTimesOutAndCancelsItsRequest() throws {
     var desk = Desk()
     desk.send(.openSearch)

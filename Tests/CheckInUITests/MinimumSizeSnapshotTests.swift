@@ -22,6 +22,24 @@ import Testing
     #expect(frame.find("12 Sessions") != nil)
   }
 
+  /// Six rows for the pane: the second plan, once chosen, must still show with what is left.
+  @Test func theChosenPlanShowsAtTheMinimum() throws {
+    let state = Scenes.dialog(Scenes.mariam, events: [.movePlan(1)])
+    let frame = Screens.render(state, size: StationView.minimumSize)
+    Snapshot.expect(frame, named: "member-mariam-second-plan")
+    let chosen = try #require(frame.find("▸ 8 PT Sessions"), "the chosen plan is off screen")
+    #expect(frame.lines[chosen.y].contains("2/8"))
+  }
+
+  /// Staff notes and the birthday must not fall off a small terminal.
+  @Test func alertsShowAtTheMinimum() {
+    let frame = Screens.render(Scenes.dialog(Scenes.salma), size: StationView.minimumSize)
+    Snapshot.expect(frame, named: "member-salma-alerts")
+    #expect(frame.find("▸ 12 Sessions") != nil)
+    #expect(frame.find("Knee injury") != nil, "the staff note")
+    #expect(frame.find("Birthday today") != nil)
+  }
+
   /// At the narrowest the plan line has no room for the whole end date: it must not show a
   /// date cut in half ("to 2027-01-0"), which reads as another day.
   @Test func noDateIsCutInHalfAtTheMinimum() throws {

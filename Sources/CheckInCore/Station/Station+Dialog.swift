@@ -28,14 +28,17 @@ extension Station {
     return [.checkIn(id, request)]
   }
 
-  static func toggleChoice(_ state: inout StationState) {
+  static func toggleChoice(_ state: inout StationState, _ context: StationContext) {
     guard case .member(var dialog) = state.phase, dialog.canDeduct else { return }
     dialog.choice = dialog.choice == .deduct ? .checkInOnly : .deduct
+    // Someone is at the keys: the dialog's time-out counts from now.
+    dialog.openedAt = context.now
     state.phase = .member(dialog)
   }
 
-  static func movePlan(_ step: Int, _ state: inout StationState) {
+  static func movePlan(_ step: Int, _ state: inout StationState, _ context: StationContext) {
     guard case .member(var dialog) = state.phase, dialog.plans.count > 1 else { return }
+    dialog.openedAt = context.now
     let count = dialog.plans.count
     dialog.planIndex = ((dialog.planIndex + step) % count + count) % count
     dialog.choice = Offer.defaultAction(for: dialog.plan)

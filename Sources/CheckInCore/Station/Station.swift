@@ -24,10 +24,10 @@ public enum Station {
     case .choose(let action):
       return choose(action, &state, context)
     case .toggleChoice:
-      toggleChoice(&state)
+      toggleChoice(&state, context)
       return []
     case .movePlan(let step):
-      movePlan(step, &state)
+      movePlan(step, &state, context)
       return []
     case .openSearch:
       return openSearch(&state, context)

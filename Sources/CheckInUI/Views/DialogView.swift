@@ -32,8 +32,15 @@ enum DialogView {
       }
       x += 4
     }
-    var help = "←/→ choose · Enter confirm · Esc cancel"
-    if dialog.plans.count > 1 { help += " · Tab next plan" }
-    frame.put(help, x: box.x + 3, y: y + 1, role: .muted, limit: box.width - 4)
+    let plans = dialog.plans.count > 1
+    // The longest wording that fits whole: a hint cut mid-word helps nobody.
+    let wordings = [
+      "←/→ choose · Enter confirm · Esc cancel" + (plans ? " · Tab next plan" : ""),
+      "←/→ choose · Enter confirm · Esc cancel" + (plans ? " · Tab plan" : ""),
+      "←/→ · Enter confirm · Esc cancel" + (plans ? " · Tab plan" : ""),
+    ]
+    let room = box.width - 4
+    let help = wordings.first { frame.measure.columns(of: $0) <= room } ?? wordings[2]
+    frame.put(help, x: box.x + 3, y: y + 1, role: .muted, limit: room)
   }
 }

@@ -29,21 +29,34 @@ enum MemberPaneView {
     y += 1
     drawLastVisit(&frame, x: rect.x, y: y, width: rect.width, card: card, info: info)
     y += 1
+    let alerts = Alerts.of(card, today: info.today)
+    let selectedID = selected.flatMap { usable.indices.contains($0) ? usable[$0].id : nil }
+    // Offline line or spacer, blank, "Plans", the plans, blank, the alerts.
+    let roomy =
+      rect.maxY - y >= 2 + max(card.subscriptions.count, 1)
+      + (alerts.isEmpty ? 0 : 1 + alerts.count)
     if let cachedAt = card.cachedAt {
       frame.put(
         "○ Offline: this card is from \(ClockText.dayAndTime(cachedAt, in: info.timeZone)) — "
           + "the server can't be reached", x: rect.x, y: y, role: .warning, limit: rect.width)
+      y += 1
+    } else if roomy {
+      y += 1
     }
-    y += 1
-
     guard y < rect.maxY else { return }
+    if !roomy {
+      drawCompact(
+        &frame, in: Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y), card: card,
+        selectedID: selectedID, alerts: alerts, info: info)
+      return
+    }
+
     frame.put("Plans", x: rect.x, y: y, role: .label)
     y += 1
     if card.subscriptions.isEmpty {
       frame.put("  none", x: rect.x, y: y, role: .muted)
       y += 1
     }
-    let selectedID = selected.flatMap { usable.indices.contains($0) ? usable[$0].id : nil }
     for plan in card.subscriptions where y < rect.maxY {
       PlanLineView.draw(
         &frame, x: rect.x, y: y, width: rect.width, plan: plan, isSelected: plan.id == selectedID,
@@ -51,7 +64,35 @@ enum MemberPaneView {
       y += 1
     }
     y += 1
-    for alert in Alerts.of(card, today: info.today) where y < rect.maxY {
+    for alert in alerts where y < rect.maxY {
+      frame.put(alert.text, x: rect.x, y: y, role: alert.role, limit: rect.width)
+      y += 1
+    }
+  }
+
+  /// A small terminal: no headings or spacers, the plans scrolled so the chosen one shows, and
+  /// the alerts (staff notes, birthday, last sessions) keeping lines of their own.
+  private static func drawCompact(
+    _ frame: inout ScreenBuffer, in rect: Rect, card: MemberCard, selectedID: Int64?,
+    alerts: [Alerts.Alert], info: ViewInfo
+  ) {
+    var y = rect.y
+    let plans = card.subscriptions
+    let planRows = max(1, min(max(plans.count, 1), rect.height - alerts.count))
+    if plans.isEmpty {
+      frame.put("No plans", x: rect.x, y: y, role: .muted, limit: rect.width)
+      y += 1
+    } else {
+      let chosen = plans.firstIndex { $0.id == selectedID } ?? 0
+      let first = min(max(chosen - planRows + 1, 0), plans.count - planRows)
+      for plan in plans[first..<(first + planRows)] {
+        PlanLineView.draw(
+          &frame, x: rect.x, y: y, width: rect.width, plan: plan,
+          isSelected: plan.id == selectedID, today: info.today)
+        y += 1
+      }
+    }
+    for alert in alerts where y < rect.maxY {
       frame.put(alert.text, x: rect.x, y: y, role: alert.role, limit: rect.width)
       y += 1
     }
