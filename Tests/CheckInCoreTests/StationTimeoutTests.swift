@@ -45,6 +45,17 @@ import Testing
     #expect(desk.state.phase == .ready)
   }
 
+  @Test func helpLeftOpenCloses() {
+    var desk = Desk()
+    desk.send(.toggleHelp)
+    desk.advance(desk.timing.search - 1)
+    desk.send(.tick)
+    #expect(desk.state.showsHelp)
+    desk.advance(1)
+    desk.send(.tick)
+    #expect(!desk.state.showsHelp)
+  }
+
   @Test func idleSearchTimesOutAndCancelsItsRequest() throws {
     var desk = Desk()
     desk.send(.openSearch)

@@ -13,6 +13,10 @@ extension Station {
     func expired(_ since: Date, after limit: TimeInterval) -> Bool {
       now.timeIntervalSince(since) >= limit
     }
+    if state.showsHelp, let since = state.helpShownAt, expired(since, after: timing.search) {
+      state.showsHelp = false
+      state.helpShownAt = nil
+    }
     switch state.phase {
     case .result(let banner) where expired(banner.shownAt, after: timing.result):
       state.phase = .ready

@@ -43,6 +43,7 @@ public enum Station {
       return toggleLock(&state, context)
     case .toggleHelp:
       state.showsHelp.toggle()
+      state.helpShownAt = state.showsHelp ? context.now : nil
       return []
     case .toggleToday:
       state.showsToday.toggle()
