@@ -92,16 +92,12 @@ import Testing
   @Test func theUnlockCodeOpensStaffKeysForAWhile() throws {
     var desk = Desk()
     desk.kiosk = KioskLock(unlockCode: "4321", unlockedFor: 120)
-    desk.send(.toggleLock)
-    desk.send(.typed("1111"))
-    desk.send(.submit)
+    desk.enterUnlockCode("1111")
     #expect(desk.state.phase == .ready)
     #expect(desk.state.notice == Notice("Wrong unlock code", tone: .error))
     #expect(!desk.state.isStaffUnlocked(desk.context))
 
-    desk.send(.toggleLock)
-    desk.send(.typed("4321"))
-    desk.send(.submit)
+    desk.enterUnlockCode("4321")
     #expect(desk.state.isStaffUnlocked(desk.context))
     desk.send(.openSearch)
     #expect(desk.state.phase.panel != nil)
@@ -116,9 +112,7 @@ import Testing
   @Test func f12LocksAnUnlockedKioskAndClosesSearch() throws {
     var desk = Desk()
     desk.kiosk = KioskLock(unlockCode: "9")
-    desk.send(.toggleLock)
-    desk.send(.typed("9"))
-    desk.send(.submit)
+    desk.enterUnlockCode("9")
     desk.send(.openSearch)
     desk.send(.toggleLock)
     #expect(desk.state.phase == .ready)
@@ -130,9 +124,7 @@ import Testing
   @Test func theLockComingBackClosesAnOpenSearch() throws {
     var desk = Desk()
     desk.kiosk = KioskLock(unlockCode: "9", unlockedFor: 120)
-    desk.send(.toggleLock)
-    desk.send(.typed("9"))
-    desk.send(.submit)
+    desk.enterUnlockCode("9")
     desk.send(.openSearch)
     for _ in 0..<5 {
       desk.advance(30)
@@ -148,9 +140,7 @@ import Testing
   @Test func aLockedKioskOpensNoSearchHit() throws {
     var desk = Desk()
     desk.kiosk = KioskLock(unlockCode: "9", unlockedFor: 120)
-    desk.send(.toggleLock)
-    desk.send(.typed("9"))
-    desk.send(.submit)
+    desk.enterUnlockCode("9")
     desk.send(.openSearch)
     let search = try #require(desk.send(.typed("sa")).searches.first)
     let hit = MemberSummary(

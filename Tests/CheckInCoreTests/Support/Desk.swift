@@ -27,6 +27,13 @@ struct Desk {
     clock += seconds
   }
 
+  /// F12 at a kiosk, `code` typed into the unlock prompt, Enter.
+  mutating func enterUnlockCode(_ code: String) {
+    send(.toggleLock)
+    send(.typed(code))
+    send(.submit)
+  }
+
   /// Scans `code`, answers the lookup with `card` and returns the dialog that opened.
   mutating func openDialog(scanning code: String, card: MemberCard) throws -> MemberDialog {
     let lookUp = try #require(send(.scanned(code)).lookUps.first)
