@@ -32,8 +32,8 @@ extension RemoteBackend {
     let kind = request.kind
     let note = "no answer after sending (\(reason)) — check the server before sending again"
     _ = try await cache.run { c throws(BackendError) in
-      let entry = try c.enqueue(request, memberName: name, kind: kind, at: now)
-      try c.settle(entry.id, as: .review, note: note, at: now)
+      let entry = try c.enqueue(
+        request, memberName: name, kind: kind, as: .review, note: note, at: now)
       // It may be recorded: the double-scan guard counts it.
       try c.recordVisit(memberID: request.memberID, at: now)
       return entry

@@ -3,19 +3,23 @@ import CheckInSQLite
 import Foundation
 
 extension RemoteCache {
-  /// Puts a check-in in the outbox; committed to disk before this returns.
+  /// Puts a check-in in the outbox; committed to disk before this returns. It is written in its
+  /// final state at once: a check-in that may already be on the server, if it were first written
+  /// `queued`, could be sent again by a sync (of this or another process) or after a crash before
+  /// its state was changed.
   public func enqueue(
-    _ request: CheckInRequest, memberName: String, kind: PlanKind?, at now: Date
+    _ request: CheckInRequest, memberName: String, kind: PlanKind?, as state: OutboxState = .queued,
+    note: String? = nil, at now: Date
   ) throws(BackendError) -> OutboxEntry {
     try guarded {
       let id = try database.first(
         """
         INSERT INTO outbox (created_at, member_id, member_name, code, subscription_id, kind, action,
-                            branch_id, station, state, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?) RETURNING id
+                            branch_id, station, state, note, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
         """, now.storedMilliseconds, request.memberID, memberName, request.code,
         request.subscriptionID, kind?.rawValue, request.action.rawValue, request.policy.branchID,
-        request.station, now.storedMilliseconds, map: { $0.int64(0) })
+        request.station, state.rawValue, note, now.storedMilliseconds, map: { $0.int64(0) })
       guard let id, let entry = try entry(id) else {
         throw BackendError.storage("The check-in couldn't be queued — try again")
       }

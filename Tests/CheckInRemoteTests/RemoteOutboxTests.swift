@@ -139,6 +139,37 @@ import Testing
     }
   }
 
+  /// A check-in whose answer was lost is written to the outbox as `review` at once. Were it
+  /// first written `queued`, a station stopping before the second write (here: that write fails,
+  /// as it would after a crash) would leave it to be sent again by the next sync, and the member
+  /// would be charged twice.
+  @Test func aCheckInWithNoAnswerIsNeverQueuedOnTheWayToReview() async throws {
+    let options = RemoteOptions(lookupTimeout: 30, checkInTimeout: 1)
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server, options: options) { desk in
+        try await desk.logIn()
+        let card = try await desk.lookUp("GYM-116")
+        try desk.onCache(
+          """
+          CREATE TRIGGER station_stops AFTER UPDATE OF state ON outbox
+          WHEN old.state = 'queued' AND new.state = 'review'
+          BEGIN SELECT raise(ABORT, 'the station stopped'); END
+          """)
+        try await server.fault(.slowAfterCommit(seconds: 3))
+        let result = await outcome { () throws(BackendError) in
+          try await desk.backend.checkIn(desk.request(card, plan: 46, .deduct))
+        }
+        if case .unknownOutcome? = result.failure {} else { Issue.record("\(result)") }
+        #expect(try desk.outbox().map(\.state) == [.review])
+
+        #expect(await desk.remote.sendQueued() == OutboxSyncReport())
+        let state = try await server.state()
+        #expect(state.requests(to: "/api/attendance", method: "POST").count == 1)
+        #expect(state.attendance.count == 1 && state.balance(46)?.remainingCoins == 19)
+      }
+    }
+  }
+
   /// The connection closes after the server committed: unknown too. (libcurl then sends the
   /// request again on new connections, headers only, and waits to send a body it no longer has:
   /// the check-in ends at its timeout — the URLSession's 10 s while the configured one isn't

@@ -84,6 +84,13 @@ struct Desk: Sendable {
     return try RemoteCache(path: path).entries()
   }
 
+  /// Runs `sql` on the desk's cache through a connection of its own: a trigger there stands for
+  /// what the client can't be made to do on cue (stop between two writes, find the disk full).
+  func onCache(_ sql: String) throws {
+    let path = try #require(cachePath, "this desk has no cache")
+    try RemoteCache(path: path).database.execute(sql)
+  }
+
   /// A headless station on `backend` (default: this desk's), reading the real clock in UTC, the
   /// server's time zone, so plan dates mean the same on both sides.
   func station(_ backend: Backend? = nil, policy: CheckInPolicy = Desk.policy)
