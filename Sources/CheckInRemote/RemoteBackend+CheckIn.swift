@@ -52,10 +52,14 @@ extension RemoteBackend {
       return try await queue(request, at: now, because: reason)
     case .unknown(let reason):
       noteReachable(false)
-      try await park(request, at: now, because: reason)
+      // Whatever happens to the station's own note of it, the desk must hear that the server
+      // may have it: "failed, try again" would invite a second charge.
+      let listed = await park(request, at: now, because: reason)
       throw .unknownOutcome(
         "No answer from the server (\(reason)): the check-in may or may not be recorded — "
-          + "listed for review (checkin outbox); don't scan again before checking")
+          + (listed
+            ? "listed for review (checkin outbox); don't scan again before checking"
+            : "don't scan again before checking on the server"))
     case .failed(let error):
       throw error
     }

@@ -24,22 +24,29 @@ extension RemoteBackend {
   }
 
   /// A check-in whose answer was lost: kept in the outbox for staff to review, never resent.
-  func park(_ request: CheckInRequest, at now: Date, because reason: String)
-    async throws(BackendError)
-  {
-    guard let cache else { return }
+  /// Returns whether it is listed; a cache that can't be written is logged, not thrown, since
+  /// the check-in itself may well be recorded on the server.
+  func park(_ request: CheckInRequest, at now: Date, because reason: String) async -> Bool {
+    guard let cache else { return false }
     let name = request.memberName ?? "#\(request.memberID)"
     let kind = request.kind
     let note = "no answer after sending (\(reason)) — check the server before sending again"
-    _ = try await cache.run { c throws(BackendError) in
-      let entry = try c.enqueue(
-        request, memberName: name, kind: kind, as: .review, note: note, at: now)
-      // It may be recorded: the double-scan guard counts it.
-      try c.recordVisit(memberID: request.memberID, at: now)
-      return entry
+    let memberID = request.memberID
+    // It may be recorded: the double-scan guard counts it, listed or not.
+    _ = try? await cache.run { c throws(BackendError) in
+      try c.recordVisit(memberID: memberID, at: now)
+    }
+    do throws(BackendError) {
+      _ = try await cache.run { c throws(BackendError) in
+        try c.enqueue(request, memberName: name, kind: kind, as: .review, note: note, at: now)
+      }
+    } catch {
+      log("check-in for member \(memberID) not listed for review: \(error.message) (\(reason))")
+      return false
     }
     await refreshCounts()
-    log("check-in for member \(request.memberID) to review: \(reason)")
+    log("check-in for member \(memberID) to review: \(reason)")
+    return true
   }
 
   /// Starts sending the outbox in the background, unless a send is already under way.

@@ -170,6 +170,43 @@ import Testing
     }
   }
 
+  /// The server may have the check-in; the station's cache can't be written (a full disk, here a
+  /// trigger refusing the insert). The desk must still hear "not confirmed, may be recorded", not
+  /// a failure that invites a second scan, and not that it is listed for review.
+  @Test func aCacheThatCantBeWrittenStillReportsAnUnknownOutcome() async throws {
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server) { desk in
+        try await desk.logIn()
+        let card = try await desk.lookUp("GYM-116")
+        try desk.onCache(
+          """
+          CREATE TRIGGER disk_full BEFORE INSERT ON outbox
+          BEGIN SELECT raise(ABORT, 'database or disk is full'); END
+          """)
+        try await server.fault(.status(500), path: "/api/attendance", method: "POST")
+        let result = await outcome { () throws(BackendError) in
+          try await desk.backend.checkIn(desk.request(card, plan: 46, .deduct))
+        }
+        guard case .unknownOutcome(let text)? = result.failure else {
+          Issue.record("expected unknownOutcome, got \(result)")
+          return
+        }
+        #expect(text.contains("may or may not be recorded"), "\(text)")
+        #expect(!text.contains("listed for review"), "\(text)")
+        #expect(try desk.outbox().isEmpty)
+        #expect(desk.log.all.contains { $0.contains("not listed for review") })
+
+        // At the desk: "Not confirmed", never "Not checked in".
+        var station = desk.station()
+        await station.send(.scanned("GYM-116"))
+        try await server.fault(.status(503), path: "/api/attendance", method: "POST")
+        await station.send(.choose(.deduct))
+        let notice = station.state.notice?.text ?? ""
+        #expect(notice.hasPrefix("Not confirmed — Nour Hassan"), "\(notice)")
+      }
+    }
+  }
+
   /// The connection closes after the server committed: unknown too. (libcurl then sends the
   /// request again on new connections, headers only, and waits to send a body it no longer has:
   /// the check-in ends at its timeout — the URLSession's 10 s while the configured one isn't
