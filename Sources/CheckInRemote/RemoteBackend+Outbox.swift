@@ -72,8 +72,8 @@ extension RemoteBackend {
     }
   }
 
-  /// Sends queued check-ins oldest first, one at a time, until the outbox is empty or the server
-  /// stops answering. Returns how many were sent.
+  /// Sends queued check-ins oldest first, one at a time, until the outbox is empty, the server
+  /// stops answering or one's answer is lost. Returns how many were sent.
   @discardableResult
   public func sendQueued() async -> OutboxSyncReport {
     var report = OutboxSyncReport()
@@ -111,6 +111,9 @@ extension RemoteBackend {
       case .unknown(let reason):
         settled = (.review, "no answer after sending (\(reason)) — check the server first", nil)
         report.toReview += 1
+        // A server too slow (or too broken) to answer this one would leave the rest to review
+        // too; they stay queued for the next pass instead.
+        stop = true
       case .failed(.unauthorized):
         settled = (.queued, "waiting for a new login", nil)
         report.needsLogin = true

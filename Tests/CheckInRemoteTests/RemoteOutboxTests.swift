@@ -237,6 +237,64 @@ import Testing
     }
   }
 
+  /// Puts check-ins in the desk's outbox, as taken while the server couldn't be reached.
+  private func queue(_ members: [(id: Int64, plan: Int64)], on desk: Desk) throws {
+    let cache = try RemoteCache(path: try #require(desk.cachePath))
+    for member in members {
+      let request = CheckInRequest(
+        memberID: member.id, code: nil, subscriptionID: member.plan, action: .deduct,
+        policy: Desk.policy, station: "desk-1", requestedAt: Date())
+      _ = try cache.enqueue(request, memberName: "#\(member.id)", kind: nil, at: Date())
+    }
+  }
+
+  /// A sync pass stops at the first check-in whose answer is lost (a slow server, a server
+  /// error): carrying on would turn the whole queue into check-ins to review one by one. The
+  /// rest stay queued and go with the next pass.
+  @Test(arguments: [StandInServer.Fault.status(500), .slowAfterCommit(seconds: 3)])
+  func aSyncStopsAtTheFirstLostAnswer(_ fault: StandInServer.Fault) async throws {
+    let options = RemoteOptions(lookupTimeout: 30, checkInTimeout: 1)
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server, options: options) { desk in
+        try await desk.logIn()
+        try queue([(116, 46), (118, 48), (117, 47)], on: desk)
+        try await server.fault(fault, path: "/api/attendance", method: "POST")
+        let report = await desk.remote.sendQueued()
+        #expect(report == OutboxSyncReport(toReview: 1), "\(fault): \(report)")
+        #expect(try desk.outbox().map(\.state) == [.review, .queued, .queued], "\(fault)")
+        let state = try await server.state()
+        #expect(state.requests(to: "/api/attendance", method: "POST").count == 1, "\(fault)")
+
+        let next = await desk.remote.sendQueued()
+        #expect(next == OutboxSyncReport(sent: 2), "\(fault): \(next)")
+        #expect(try desk.outbox().map(\.state) == [.review, .sent, .sent], "\(fault)")
+      }
+    }
+  }
+
+  /// A send cancelled while the server holds it (the station quitting) may have reached the
+  /// server: to review, not "refused".
+  @Test func aSendCancelledWhileTheServerHoldsItGoesToReview() async throws {
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server) { desk in
+        try await desk.logIn()
+        try queue([(116, 46)], on: desk)
+        try await server.fault(.slow(seconds: 5), path: "/api/attendance", method: "POST")
+        let remote = desk.remote
+        let sync = Task { await remote.sendQueued() }
+        let arrived = try await eventually(server) { state in
+          !state.requests(to: "/api/attendance", method: "POST").isEmpty
+        }
+        #expect(arrived)
+        sync.cancel()
+        let report = await sync.value
+        #expect(report == OutboxSyncReport(toReview: 1), "\(report)")
+        let entries = try desk.outbox()
+        #expect(entries.map(\.state) == [.review], "\(entries)")
+      }
+    }
+  }
+
   /// A 500 from the attendance endpoint may come after the visit was written: review, never
   /// "nothing happened", and never resent by itself.
   @Test func aServerErrorOnCheckInIsUnknownNotNothing() async throws {
