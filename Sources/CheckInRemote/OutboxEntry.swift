@@ -5,7 +5,8 @@ import Foundation
 public enum OutboxState: String, CaseIterable, Sendable {
   /// Waiting to be sent.
   case queued
-  /// Being sent now; found so after a crash, its fate is unknown and it becomes `review`.
+  /// Being sent now. Found so for longer than any send takes, its station stopped while sending
+  /// it: its fate is unknown and it becomes `review`.
   case sending
   /// The server recorded it.
   case sent

@@ -84,6 +84,14 @@ extension RemoteBackend {
     }
     guard !alreadySending else { return report }
     defer { sending.withLock { $0 = false } }
+    // This process sends nothing now, so only another's sends can be in flight; those are young.
+    let start = clock()
+    if let recovered = try? await cache.run({ c throws(BackendError) in
+      try c.recoverAbandonedSends(at: start)
+    }), recovered > 0 {
+      log("outbox: \(recovered) left sending by a stopped station, to review")
+      await refreshCounts()
+    }
     while !Task.isCancelled {
       let now = clock()
       guard
@@ -126,15 +134,17 @@ extension RemoteBackend {
         report.refused += 1
       }
       let id = entry.id
+      var summary = "\(settled.0.rawValue)\(settled.1.map { " — \($0)" } ?? "")"
       do throws(BackendError) {
-        try await cache.run { c throws(BackendError) in
+        let recorded = try await cache.run { c throws(BackendError) in
           try c.settle(id, as: settled.0, note: settled.1, serverAttendanceID: settled.2, at: now)
         }
+        if !recorded { summary += " (not recorded: the entry was changed meanwhile)" }
       } catch {
         log("outbox \(id): couldn't record its state (\(error.message)); it will be reviewed")
       }
       await refreshCounts()
-      log("outbox \(id): \(settled.0.rawValue)\(settled.1.map { " — \($0)" } ?? "")")
+      log("outbox \(id): \(summary)")
       if stop { break }
     }
     return report

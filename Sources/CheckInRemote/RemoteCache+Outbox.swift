@@ -43,18 +43,22 @@ extension RemoteCache {
     }
   }
 
-  /// Records how sending (or staff) settled an entry.
+  /// Records how sending (or staff) settled an entry; returns whether it did. How a send ended
+  /// counts only while the entry is still `sending`: if staff discarded or retried it meanwhile,
+  /// or it was found abandoned, what was done since stands. Staff may discard in any state.
+  @discardableResult
   public func settle(
     _ id: Int64, as state: OutboxState, note: String? = nil, serverAttendanceID: Int64? = nil,
     at now: Date
-  ) throws(BackendError) {
+  ) throws(BackendError) -> Bool {
     try guarded {
       try database.run(
         """
         UPDATE outbox SET state = ?, note = ?, server_attendance_id = coalesce(?, server_attendance_id),
                           updated_at = ?
-        WHERE id = ?
-        """, state.rawValue, note, serverAttendanceID, now.storedMilliseconds, id)
+        WHERE id = ? AND (state = 'sending' OR ? = 'discarded')
+        """, state.rawValue, note, serverAttendanceID, now.storedMilliseconds, id, state.rawValue)
+      return database.changes == 1
     }
   }
 

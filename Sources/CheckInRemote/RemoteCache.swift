@@ -48,10 +48,29 @@ public final class RemoteCache {
         try database.execute("PRAGMA application_id = \(Self.applicationID)")
       }
     }
-    // A send interrupted by a crash may or may not have reached the server.
-    try database.run(
-      "UPDATE outbox SET state = 'review', note = 'the station stopped while sending it', "
-        + "updated_at = ? WHERE state = 'sending'", Date().storedMilliseconds)
+    try recoverAbandonedSends(at: Date())
+  }
+
+  /// How long an entry may stay `sending` before it counts as abandoned. A send is at most two
+  /// requests (the check-in, and the deduction on a server that takes it separately), each ended
+  /// by the client at the check-in timeout — 10 s by default, and a receptionist waits that long
+  /// at the desk, so minutes would make no sense. Ten minutes is far past any of that, yet short
+  /// enough that a crashed station's entry is soon put in front of staff. Were a station still
+  /// waiting after that (a suspended process), `settle` leaves the entry to review.
+  public static let abandonedSendAge: TimeInterval = 600
+
+  /// Entries left `sending` longer than `abandonedSendAge`: the station stopped while sending
+  /// them, and they may or may not have reached the server. A younger one may be in flight in a
+  /// running station (this process or another on the same cache), which will settle it.
+  @discardableResult
+  public func recoverAbandonedSends(at now: Date) throws(BackendError) -> Int {
+    try guarded {
+      try database.run(
+        "UPDATE outbox SET state = 'review', note = 'the station stopped while sending it', "
+          + "updated_at = ? WHERE state = 'sending' AND updated_at < ?", now.storedMilliseconds,
+        now.addingTimeInterval(-Self.abandonedSendAge).storedMilliseconds)
+      return database.changes
+    }
   }
 
   private static let schema = """

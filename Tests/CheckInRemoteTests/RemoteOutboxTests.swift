@@ -295,6 +295,84 @@ import Testing
     }
   }
 
+  /// Another process opening the cache (`checkin outbox`, any `checkin --api` command) while the
+  /// station sends an entry leaves it `sending`: the station is still waiting for its answer.
+  @Test func openingTheCacheLeavesASendInFlightAlone() async throws {
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server) { desk in
+        try await desk.logIn()
+        try queue([(116, 46)], on: desk)
+        try await server.fault(.slow(seconds: 2), path: "/api/attendance", method: "POST")
+        let remote = desk.remote
+        let sync = Task { await remote.sendQueued() }
+        #expect(
+          try await eventually(server) {
+            !$0.requests(to: "/api/attendance", method: "POST").isEmpty
+          })
+        #expect(try desk.outbox().map(\.state) == [.sending])
+        #expect(await sync.value == OutboxSyncReport(sent: 1))
+        let entries = try desk.outbox()
+        #expect(entries.map(\.state) == [.sent])
+        let state = try await server.state()
+        #expect(entries.first?.serverAttendanceID == state.attendance.first.map { Int64($0.id) })
+      }
+    }
+  }
+
+  /// Staff discard an entry while it is being sent: when its answer comes, their word stands.
+  @Test func whatStaffDidWhileAnEntryWasSentStands() async throws {
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server) { desk in
+        try await desk.logIn()
+        try queue([(116, 46)], on: desk)
+        try await server.fault(.slow(seconds: 2), path: "/api/attendance", method: "POST")
+        let remote = desk.remote
+        let sync = Task { await remote.sendQueued() }
+        #expect(
+          try await eventually(server) {
+            !$0.requests(to: "/api/attendance", method: "POST").isEmpty
+          })
+        // As `checkin outbox --discard 1` does it.
+        let staff = try RemoteCache(path: try #require(desk.cachePath))
+        let id = try #require(try staff.entries().first?.id)
+        try staff.settle(id, as: .discarded, note: "discarded by staff", at: Date())
+        _ = await sync.value
+        let entries = try desk.outbox()
+        #expect(entries.map(\.state) == [.discarded], "\(entries)")
+        #expect(entries.first?.note == "discarded by staff")
+      }
+    }
+  }
+
+  /// An entry left `sending` by a station that stopped goes to review once it is older than any
+  /// send can take — when the cache is opened, or at the next sync pass — and is never resent.
+  @Test func aSendAbandonedByAStoppedStationGoesToReviewOnceOldEnough() async throws {
+    let clock = TestClock()
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server, clock: clock) { desk in
+        try await desk.logIn()
+        try queue([(116, 46), (118, 48)], on: desk)
+        // Two stations that stopped mid-send: one just now, one eleven minutes ago.
+        let stopped = try RemoteCache(path: try #require(desk.cachePath))
+        let old = try #require(try stopped.takeNextQueued(at: Date().addingTimeInterval(-660)))
+        let recent = try #require(try stopped.takeNextQueued(at: Date()))
+
+        let opened = try desk.outbox()
+        #expect(opened.first { $0.id == old.id }?.state == .review)
+        #expect(opened.first { $0.id == old.id }?.note == "the station stopped while sending it")
+        #expect(opened.first { $0.id == recent.id }?.state == .sending)
+        #expect(await desk.remote.sendQueued() == OutboxSyncReport())
+        #expect(try desk.outbox().map(\.state) == [.review, .sending])
+
+        clock.advance(by: RemoteCache.abandonedSendAge + 1)
+        #expect(await desk.remote.sendQueued() == OutboxSyncReport())
+        #expect(try desk.outbox().map(\.state) == [.review, .review])
+        #expect(desk.remote.status.toReview == 2 && desk.remote.status.queued == 0)
+        #expect(try await server.state().requests(to: "/api/attendance").isEmpty)
+      }
+    }
+  }
+
   /// A 500 from the attendance endpoint may come after the visit was written: review, never
   /// "nothing happened", and never resent by itself.
   @Test func aServerErrorOnCheckInIsUnknownNotNothing() async throws {

@@ -77,8 +77,7 @@ struct Desk: Sendable {
       memberName: card.member.fullName, kind: plan?.kind)
   }
 
-  /// The outbox as `checkin outbox` would list it (a second connection to the cache). Only while
-  /// nothing is being sent: opening the cache turns entries left `sending` into `review`.
+  /// The outbox as `checkin outbox` would list it (a second connection to the cache).
   func outbox() throws -> [OutboxEntry] {
     let path = try #require(cachePath, "this desk has no cache")
     return try RemoteCache(path: path).entries()
