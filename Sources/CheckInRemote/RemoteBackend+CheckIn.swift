@@ -168,6 +168,15 @@ extension RemoteBackend {
         return .failure(
           DeductionProblem(
             "The server recorded the visit but has no way to deduct: nothing was deducted"))
+      case .noAnswer, .unreadable, .cancelled, .http(500...599, _, _):
+        // The deduction may have gone through with its answer lost: deducting by hand without
+        // checking could charge the member twice.
+        let unit = kind == .coins ? "coin" : "session"
+        return .failure(
+          DeductionProblem(
+            "The visit is recorded, but the deduction got no clear answer "
+              + "(\(error.backendError.message)): the \(unit) may or may not have been deducted — "
+              + "check the plan on the server before deducting by hand"))
       default:
         return .failure(
           DeductionProblem(

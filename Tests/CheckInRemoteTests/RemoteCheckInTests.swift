@@ -152,6 +152,53 @@ import Testing
     print("[\(mode)] check-in \(item): \(describe(sent)), one after another")
   }
 
+  /// On the seed's server the deduction is a request of its own. When its answer is lost (a
+  /// timeout after the server deducted, a server error) the desk must not be told to deduct by
+  /// hand: the session may be gone already. A clear refusal still says to deduct at the back
+  /// office.
+  @Test(arguments: [StandInServer.Fault.slowAfterCommit(seconds: 3), .status(503)])
+  func aSeparateDeductionWithoutAClearAnswerMayHaveHappened(_ fault: StandInServer.Fault)
+    async throws
+  {
+    let options = RemoteOptions(lookupTimeout: 30, checkInTimeout: 1)
+    try await StandInServer.run(.seedSpec) { server in
+      try await withDesk(server, options: options) { desk in
+        try await desk.logIn()
+        let card = try await desk.lookUp("GYM-118")
+        try await server.fault(fault, path: "/api/subscriptions/48/deduct-session", method: "POST")
+        let receipt = try await desk.backend.checkIn(desk.request(card, plan: 48, .deduct))
+        let note = receipt.discrepancy ?? ""
+        #expect(note.contains("the session may or may not have been deducted"), "\(note)")
+        #expect(note.contains("check the plan on the server"), "\(note)")
+        #expect(!note.contains("deduct it at the back office"), "\(note)")
+        let state = try await server.state()
+        #expect(state.attendance.count == 1)
+        if case .slowAfterCommit = fault {
+          // The server did deduct: a deduction by hand now would be the second.
+          #expect(state.deductions.map(\.source) == ["deduct-session"])
+        }
+      }
+    }
+  }
+
+  @Test func aSeparateDeductionTheServerRefusesIsLeftToTheBackOffice() async throws {
+    try await StandInServer.run(.seedSpec) { server in
+      try await withDesk(server) { desk in
+        try await desk.logIn()
+        // Hany's plan has no sessions left; the seed's server records the visit regardless.
+        let request = CheckInRequest(
+          memberID: 121, code: "GYM-121", subscriptionID: 52, action: .deduct,
+          policy: Desk.policy, station: "desk-1", requestedAt: Date(), memberName: "Hany Samir",
+          kind: .sessions)
+        let receipt = try await desk.backend.checkIn(request)
+        let note = receipt.discrepancy ?? ""
+        #expect(note.contains("the deduction failed"), "\(note)")
+        #expect(note.contains("deduct it at the back office"), "\(note)")
+        #expect(try await server.state().deductions.isEmpty)
+      }
+    }
+  }
+
   /// The same member twice in a row: the server has no duplicate guard and charges both; the
   /// client never adds a third deduction and never skips the second.
   @Test func twoConfirmationsAreTwoDeductions() async throws {
