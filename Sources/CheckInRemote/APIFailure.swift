@@ -32,6 +32,41 @@ enum APIFailure: Error, Sendable {
     }
   }
 
+  /// A 404 with the server's "Customer not found" (API.md: both versions, and v-aug's answer
+  /// for another branch's member at check-in). Any other 404 — "Resource not found" from a
+  /// server without the endpoint, a proxy's page — says nothing about the member.
+  var saysCustomerNotFound: Bool {
+    guard case .http(404, let error?, _) = self else { return false }
+    return error.lowercased().contains("customer not found")
+  }
+
+  /// A 403 with the server's "Access denied": the member is another branch's. Other 403s refuse
+  /// the login's role, whoever the member.
+  var saysAccessDenied: Bool {
+    guard case .http(403, let error?, _) = self else { return false }
+    return error.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() == "access denied"
+  }
+
+  /// A 404 or 403 that isn't about the member, in one line for the desk: the server lacks
+  /// `service` ("check-ins"), or the login may not `act` ("check members in").
+  func notAboutTheMember(service: String, act: String) -> BackendError? {
+    switch self {
+    case .http(404, let error, _):
+      .unsupported(
+        "The server can't do \(service) here (404\(Self.quoted(error))): it may be another "
+          + "version, or the wrong address — ask a manager")
+    case .http(403, let error, _):
+      .unsupported(
+        "This login may not \(act) on the server (403\(Self.quoted(error))) — ask a manager "
+          + "to check the account's role")
+    default: nil
+    }
+  }
+
+  private static func quoted(_ text: String?) -> String {
+    text.map { " “\($0)”" } ?? ""
+  }
+
   static func from(_ error: URLError) -> APIFailure {
     switch error.code {
     case .cancelled:

@@ -200,10 +200,13 @@ extension RemoteBackend {
     case (403, "FROZEN"?): return .refused(.frozen(reason: details?.freezeReason))
     case (403, "NO_COINS"?): return .refused(.noCoins)
     case (403, "NO_SESSIONS"?): return .refused(.noSessions)
-    case (403, nil) where message == "Access denied": return .refused(.notThisBranch)
-    case (404, _):
-      // v-aug answers 404 for another branch's member too.
+    case (403, nil) where failure.saysAccessDenied: return .refused(.notThisBranch)
+    case (404, _) where failure.saysCustomerNotFound:
+      // v-aug answers so for another branch's member too.
       return .refused(.notFound(code: request.code ?? "#\(request.memberID)"))
+    case (404, _):
+      return failure.notAboutTheMember(service: "check-ins", act: "check members in")
+        ?? failure.backendError
     case (400, _) where message?.lowercased().contains("inactive") == true:
       return .refused(.inactive)
     default:

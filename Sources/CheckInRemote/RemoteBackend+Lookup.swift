@@ -229,14 +229,15 @@ extension RemoteBackend {
     }
   }
 
-  /// Gives a failed lookup its meaning: a 404 is an unknown code, a 403 another branch's member.
+  /// Gives a failed lookup its meaning: the server's "Customer not found" is an unknown code, its
+  /// "Access denied" another branch's member; other 404s and 403s are the server's or the
+  /// login's problem, whatever the code.
   func lookupError(_ failure: APIFailure, code: String) -> BackendError {
     noteFailure(failure)
-    switch failure {
-    case .http(404, _, _): return .refused(.notFound(code: code))
-    case .http(403, _, _): return .refused(.notThisBranch)
-    default: return failure.backendError
-    }
+    if failure.saysCustomerNotFound { return .refused(.notFound(code: code)) }
+    if failure.saysAccessDenied { return .refused(.notThisBranch) }
+    return failure.notAboutTheMember(service: "member lookups", act: "look members up")
+      ?? failure.backendError
   }
 
   static func storedCode(_ customer: CustomerDTO) -> String? {

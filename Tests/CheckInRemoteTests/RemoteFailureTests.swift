@@ -173,6 +173,62 @@ import Testing
     }
   }
 
+  /// A server without the endpoints answers every request 404 "Resource not found" (API.md).
+  /// That says nothing about the member: no card is "unknown", no check-in refused as such;
+  /// the desk hears that the server can't do it.
+  @Test func aServerWithoutTheEndpointsIsNotAnUnknownCard() async throws {
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server, under: "/v0", cache: false) { desk in
+        for code in ["GYM-116", "116", "customer_id:117"] {
+          let result = await outcome { () throws(BackendError) in try await desk.lookUp(code) }
+          guard case .unsupported(let text)? = result.failure else {
+            Issue.record("\(code): \(result)")
+            continue
+          }
+          #expect(text.hasPrefix("The server can't do member lookups here"), "\(code): \(text)")
+          #expect(text.contains("“Resource not found”"), "\(code): \(text)")
+        }
+        let request = CheckInRequest(
+          memberID: 116, code: "GYM-116", subscriptionID: 46, action: .deduct,
+          policy: Desk.policy, station: "desk-1", requestedAt: Date(), memberName: "Nour Hassan",
+          kind: .coins)
+        let result = await outcome { () throws(BackendError) in
+          try await desk.backend.checkIn(request)
+        }
+        guard case .unsupported(let text)? = result.failure else {
+          Issue.record("check-in: \(result)")
+          return
+        }
+        #expect(text.hasPrefix("The server can't do check-ins here (404 “Resource not found”)"))
+        let state = try await server.state()
+        #expect(state.requests.allSatisfy { $0.path.hasPrefix("/v0/") && $0.status == 404 })
+        #expect(state.attendance.isEmpty)
+      }
+    }
+  }
+
+  /// A 403 other than "Access denied" refuses the login's role, not the member: not "another
+  /// branch's member".
+  @Test func aRoleRefusalOnALookupIsNotAnotherBranch() async throws {
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server, cache: false) { desk in
+        try await desk.logIn()
+        for path in ["/api/customers/search", "/api/customers/116", "/api/subscriptions/46"] {
+          try await server.fault(.status(403), path: path)
+          let result = await outcome { () throws(BackendError) in try await desk.lookUp("116") }
+          guard case .unsupported(let text)? = result.failure else {
+            Issue.record("\(path): \(result)")
+            continue
+          }
+          #expect(text.hasPrefix("This login may not look members up"), "\(path): \(text)")
+          #expect(text.contains("“Forbidden”"), "\(path): \(text)")
+          try await server.clearFaults()
+        }
+        #expect(try await desk.lookUp("116").member.id == 116)
+      }
+    }
+  }
+
   @Test func aServerErrorOnALookupIsAServerError() async throws {
     try await eachMode { server, mode in
       try await withDesk(server, cache: false) { desk in

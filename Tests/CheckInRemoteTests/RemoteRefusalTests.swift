@@ -78,6 +78,26 @@ import Testing
     }
   }
 
+  /// v-aug answers a check-in of another branch's member 404 "Customer not found", as for a
+  /// member who doesn't exist: refused as not found, nothing recorded.
+  @Test func aCustomerTheServerCantFindIsRefusedAsNotFound() async throws {
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server) { desk in
+        try await desk.logIn()
+        for (member, code) in [(Int64(123), "GYM-123"), (999, "GYM-999")] {
+          let request = CheckInRequest(
+            memberID: member, code: code, subscriptionID: nil, action: .deduct,
+            policy: Desk.policy, station: "desk-1", requestedAt: Date())
+          let result = await outcome { () throws(BackendError) in
+            try await desk.backend.checkIn(request)
+          }
+          #expect(result.failure == .refused(.notFound(code: code)), "\(code): \(result)")
+        }
+        #expect(try await server.state().attendance.isEmpty)
+      }
+    }
+  }
+
   /// At the desk the card from the server is refused by the station's rules before anything is
   /// sent — the only refusal there is on the seed's server, which records whatever it is sent.
   @Test func theStationRefusesFromTheServersCard() async throws {

@@ -137,10 +137,11 @@ final class Watchdog: Sendable {
 /// timeout.
 let patientOptions = RemoteOptions(lookupTimeout: 30, checkInTimeout: 30, otherTimeout: 30)
 
-/// Runs `body` with a desk on `server` in a temp folder of its own, removed afterwards.
+/// Runs `body` with a desk on `server` in a temp folder of its own, removed afterwards. With
+/// `under`, the desk's address is that path on the server, where it has no endpoints at all.
 func withDesk<Value: Sendable>(
-  _ server: StandInServer, cache: Bool = true, options: RemoteOptions = patientOptions,
-  clock: TestClock? = nil, watchdog seconds: Double = 120,
+  _ server: StandInServer, under path: String = "", cache: Bool = true,
+  options: RemoteOptions = patientOptions, clock: TestClock? = nil, watchdog seconds: Double = 120,
   sourceLocation: SourceLocation = #_sourceLocation, _ body: (Desk) async throws -> Value
 ) async throws -> Value {
   let watchdog = Watchdog("the desk of the test at \(sourceLocation)", seconds: seconds)
@@ -152,7 +153,7 @@ func withDesk<Value: Sendable>(
   let sessionPath = folder.appendingPathComponent("config/checkin/session.json").path
   let cachePath = cache ? folder.appendingPathComponent("cache/checkin/remote.sqlite3").path : nil
   let log = LogBook()
-  let address = try ServerAddress(server.baseURL.absoluteString)
+  let address = try ServerAddress(server.baseURL.absoluteString + path)
   let remoteCache = try cachePath.map { path throws(BackendError) in try RemoteCache(path: path) }
   let remote = RemoteBackend(
     server: address, sessionFile: SessionFile(path: sessionPath), cache: remoteCache,
