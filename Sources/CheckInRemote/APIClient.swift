@@ -64,7 +64,13 @@ final class APIClient: Sendable {
     }
     components.path =
       (components.path.hasSuffix("/") ? String(components.path.dropLast()) : components.path) + path
-    if !query.isEmpty { components.queryItems = query }
+    if !query.isEmpty {
+      // `queryItems` leaves `+` as it is, and the server reads a `+` in a query as a space: a
+      // search for "+2010…" would ask for " 2010…".
+      components.percentEncodedQueryItems = query.map {
+        URLQueryItem(name: Self.encoded($0.name), value: $0.value.map(Self.encoded))
+      }
+    }
     guard let url = components.url else { throw .notDelivered("bad request address") }
     var request = URLRequest(url: url, timeoutInterval: timeout)
     request.httpMethod = method
@@ -81,6 +87,14 @@ final class APIClient: Sendable {
       }
     }
     return request
+  }
+
+  /// RFC 3986's unreserved characters: the only ones no server reads as anything else.
+  private static let unreserved = CharacterSet(
+    charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+  private static func encoded(_ text: String) -> String {
+    text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
   }
 
   private func decode<Payload: Decodable>(_ data: Data, status: Int, as: Payload.Type)

@@ -42,6 +42,27 @@ import Testing
     }
   }
 
+  /// What is typed reaches the server as typed: a `+` (an international phone number) is not
+  /// read as a space, nor `&` or `=` as the query's own.
+  @Test func searchSendsPlusSignsAndSeparatorsAsTyped() async throws {
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server, cache: false) { desk in
+        try await desk.logIn()
+        for text in ["+201098765116", "GYM-11+", "a&limit=1", "ليلى +1"] {
+          let before = try await server.state().requests.count
+          let page = try await desk.backend.search(text, 20)
+          let sent = try await server.state().requests(after: before)
+          #expect(sent.map { $0.query["q"] } == [text], "\(text): \(describe(sent))")
+          #expect(sent.first?.query["limit"] == "20", "\(text)")
+          // Read as "GYM-11 ", it would have found members 115 to 119.
+          #expect(page.hits.isEmpty, "\(text): \(page.hits.map(\.id))")
+        }
+        // Letters outside ASCII still arrive intact.
+        #expect(try await desk.backend.search("ليلى", 20).hits.map(\.id) == [126])
+      }
+    }
+  }
+
   @Test func todaysListComesFromTheEntryLog() async throws {
     try await eachMode { server, mode in
       try await withDesk(server) { desk in
