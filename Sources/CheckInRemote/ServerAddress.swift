@@ -39,6 +39,18 @@ public struct ServerAddress: Hashable, Sendable, CustomStringConvertible {
 
   static func isLoopback(_ host: String) -> Bool {
     let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
-    return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
+    if bare == "localhost" || bare == "::1" { return true }
+    // Only an address in 127.0.0.0/8, written out in full: anything else — 127.example.com,
+    // 127.0.0.1.nip.io — is a name the resolver may place on any machine.
+    let parts = bare.split(separator: ".", omittingEmptySubsequences: false)
+    return parts.count == 4 && parts[0] == "127" && parts.allSatisfy(isOctet)
+  }
+
+  /// 0 to 255 in plain decimal; a leading zero is refused, since some resolvers read it as octal.
+  private static func isOctet(_ text: Substring) -> Bool {
+    guard (1...3).contains(text.count), text.allSatisfy({ ("0"..."9").contains($0) }),
+      text == "0" || !text.hasPrefix("0"), let value = Int(text)
+    else { return false }
+    return value <= 255
   }
 }
