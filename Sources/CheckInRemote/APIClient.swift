@@ -27,7 +27,8 @@ final class APIClient: Sendable {
     configuration.urlCache = nil
     configuration.httpShouldSetCookies = false
     configuration.timeoutIntervalForRequest = 60
-    session = URLSession(configuration: configuration)
+    session = URLSession(
+      configuration: configuration, delegate: RedirectRefusal(), delegateQueue: nil)
   }
 
   deinit {
@@ -122,5 +123,18 @@ final class APIClient: Sendable {
     }
     guard let payload = envelope.data else { throw .unreadable("an answer without data") }
     return payload
+  }
+}
+
+/// Follows no redirect: the redirect itself comes back as the answer, a server problem. The
+/// session would otherwise send the token (and a check-in's body) wherever the `Location` says,
+/// another host or plain http included, past the checks `ServerAddress` made.
+private final class RedirectRefusal: NSObject, URLSessionTaskDelegate, Sendable {
+  func urlSession(
+    _ session: URLSession, task: URLSessionTask,
+    willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
+    completionHandler: @escaping @Sendable (URLRequest?) -> Void
+  ) {
+    completionHandler(nil)
   }
 }

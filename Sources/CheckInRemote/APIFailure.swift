@@ -25,6 +25,10 @@ enum APIFailure: Error, Sendable {
     case .cancelled: .cancelled
     case .unauthorized: .unauthorized
     case .http(429, _, _): .server("Too many attempts — wait a minute and try again")
+    case .http(let status, _, _) where (300..<400).contains(status):
+      .unsupported(
+        "The server sent the station elsewhere (redirect \(status)), which it never follows — "
+          + "ask a manager to check the server address")
     case .http(let status, let error, _) where status >= 500:
       .server(error.map { "\($0) (\(status))" } ?? "internal error (\(status))")
     case .http(let status, let error, _): .server(error ?? "status \(status)")

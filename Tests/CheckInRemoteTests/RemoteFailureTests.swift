@@ -229,6 +229,43 @@ import Testing
     }
   }
 
+  /// A redirect is never followed: it could take the token to another host, in the clear, or
+  /// a check-in's POST somewhere else. The answer is a server problem, and nothing is recorded.
+  @Test func aRedirectIsAServerProblemNotFollowed() async throws {
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server) { desk in
+        try await desk.logIn()
+        let card = try await desk.lookUp("GYM-116")
+        // Followed, the lookup would show another member's card, fetched from another host name.
+        let elsewhere = "http://localhost:\(server.port)/api/customers/117"
+        try await server.fault(.redirect(status: 302, to: elsewhere), path: "/api/customers/116")
+        let lookup = await outcome { () throws(BackendError) in try await desk.lookUp("116") }
+        guard case .unsupported(let text)? = lookup.failure else {
+          Issue.record("lookup: \(lookup)")
+          return
+        }
+        #expect(text.contains("redirect") && text.contains("302"), "\(text)")
+
+        // Followed, a 307 would send the check-in again, body and all.
+        try await server.fault(
+          .redirect(status: 307, to: "/api/attendance"), path: "/api/attendance", method: "POST")
+        let checkIn = await outcome { () throws(BackendError) in
+          try await desk.backend.checkIn(desk.request(card, plan: 46, .deduct))
+        }
+        guard case .unsupported(let text)? = checkIn.failure else {
+          Issue.record("check-in: \(checkIn)")
+          return
+        }
+        #expect(text.contains("redirect") && text.contains("307"), "\(text)")
+        let state = try await server.state()
+        #expect(state.requests(to: "/api/customers/117").isEmpty)
+        #expect(state.requests(to: "/api/attendance", method: "POST").count == 1)
+        #expect(state.attendance.isEmpty && state.deductions.isEmpty)
+        #expect(try desk.outbox().isEmpty)
+      }
+    }
+  }
+
   @Test func aServerErrorOnALookupIsAServerError() async throws {
     try await eachMode { server, mode in
       try await withDesk(server, cache: false) { desk in

@@ -74,13 +74,14 @@ POST /__control__/reset         {"mode"?: "v-feb" | "v-aug" | "seed-spec"}
     request log and rate limits; lift "down"; rotate the JWT secret, so old
     tokens get 422 "Signature verification failed".      -> {"mode"}
 POST /__control__/fault         {"kind", "path"?, "method"?, "count"?: 1,
-                                 "seconds"?: 0, "code"?: 500}
+                                 "seconds"?: 0, "code"?: 500, "location"?}
     Queue a fault for the next ``count`` API requests whose path starts
     with ``path`` and whose method is ``method`` (defaults: FAULT_KINDS).
     The first matching queued fault applies.              -> {"pending"}
     Kinds: slow, slow_after_commit, status, drop, drop_after_commit,
-    garbage, wrong_shape, rate_limit; expire_tokens acts at once and
-    answers {"expired": n}.
+    garbage, wrong_shape, rate_limit, redirect (``code`` 300-399, default
+    307, to ``location``); expire_tokens acts at once and answers
+    {"expired": n}.
 POST /__control__/clear-faults                            -> {"pending"}
 GET  /__control__/state
     {"mode", "down", "connections",
@@ -187,6 +188,7 @@ FAULT_KINDS = {
     "garbage": (None, None),        # 200 with an HTML body
     "wrong_shape": (None, None),    # 200 JSON that is not the envelope
     "rate_limit": ("/api/auth/login", "POST"),  # 429 like v-aug's limiter
+    "redirect": (None, None),       # {"code", "location"}: backend unused
     "expire_tokens": (None, None),  # applied at once, never queued
 }
 
@@ -332,6 +334,7 @@ class Fault:
     count: int = 1
     seconds: float = 0.0
     code: int = 500
+    location: str | None = None
 
 
 @dataclass
@@ -1387,12 +1390,17 @@ def register_controls(app: Flask, store: GymStore) -> None:
             return jsonify({"error": f"unknown fault kind {kind!r}",
                             "kinds": sorted(FAULT_KINDS)}), 400
         count = spec.get("count", 1)
-        code = spec.get("code", 500)
+        redirect = kind == "redirect"
+        code = spec.get("code", 307 if redirect else 500)
+        codes = range(300, 400) if redirect else range(400, 600)
         seconds = spec.get("seconds", 0)
+        location = spec.get("location")
         if not isinstance(count, int) or count < 1 \
-                or not isinstance(code, int) or not 400 <= code <= 599 \
-                or not isinstance(seconds, (int, float)) or seconds < 0:
-            return jsonify({"error": "count must be >= 1, code 400-599, "
+                or not isinstance(code, int) or code not in codes \
+                or not isinstance(seconds, (int, float)) or seconds < 0 \
+                or redirect and not isinstance(location, str):
+            return jsonify({"error": "count must be >= 1, code 400-599 "
+                            "(300-399 and a location for a redirect), "
                             "seconds >= 0"}), 400
         with store.lock:
             if kind == "expire_tokens":
@@ -1401,7 +1409,8 @@ def register_controls(app: Flask, store: GymStore) -> None:
             store.add_fault(Fault(
                 kind=kind, path=spec.get("path") or path,
                 method=(spec.get("method") or method or "").upper() or None,
-                count=count, seconds=float(seconds), code=code))
+                count=count, seconds=float(seconds), code=code,
+                location=location))
             return jsonify({"pending": [dataclasses.asdict(f)
                                         for f in store.faults]})
 
@@ -1562,6 +1571,10 @@ class StandInHandler(BaseHTTPRequestHandler):
         if fault.kind == "status":
             return json_answer(fault.code, {
                 "success": False, "error": status_phrase(fault.code)})
+        if fault.kind == "redirect":
+            status, headers, payload = json_answer(fault.code, {
+                "success": False, "error": status_phrase(fault.code)})
+            return status, headers + [("Location", fault.location)], payload
         if fault.kind == "garbage":
             return 200, [("Content-Type", "text/html; charset=utf-8")], \
                 GARBAGE_BODY

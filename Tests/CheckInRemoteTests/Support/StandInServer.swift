@@ -58,6 +58,8 @@ actor StandInServer {
     case wrongShape
     /// Answer logins 429, as v-aug's rate limit does.
     case rateLimit
+    /// Answer `status` (300-399) with a `Location` header; the request never reaches the backend.
+    case redirect(status: Int = 307, to: String)
     /// Expire every token issued so far, at once (`count`, `path` and `method` are ignored).
     case expireTokens
 
@@ -72,6 +74,8 @@ actor StandInServer {
       case .garbage: ["kind": "garbage"]
       case .wrongShape: ["kind": "wrong_shape"]
       case .rateLimit: ["kind": "rate_limit"]
+      case .redirect(let status, let location):
+        ["kind": "redirect", "code": .number(Double(status)), "location": .string(location)]
       case .expireTokens: ["kind": "expire_tokens"]
       }
     }
