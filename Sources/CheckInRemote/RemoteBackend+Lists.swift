@@ -31,12 +31,13 @@ extension RemoteBackend {
   func attendance(_ query: AttendanceQuery) async throws(BackendError) -> [AttendanceEntry] {
     do {
       let entries = try await entryLog(
-        branchID: query.branchID, day: query.day, limit: query.limit, timeout: options.otherTimeout)
+        branchID: query.branchID, from: query.from, until: query.until, limit: query.limit,
+        timeout: options.otherTimeout)
       noteReachable(true)
       return entries.compactMap { entry in
-        guard let member = entry.customerID, let time = ServerTime.instant(entry.entryTime),
-          time >= query.from, time < query.until
-        else { return nil }
+        guard let member = entry.customerID, let time = ServerTime.instant(entry.entryTime) else {
+          return nil
+        }
         let deducted = entry.coinsDeducted ?? 0
         return AttendanceEntry(
           id: entry.id, memberID: member, memberName: entry.customerName ?? "#\(member)",
@@ -49,10 +50,14 @@ extension RemoteBackend {
     }
   }
 
-  /// Approved entries of the entry log from `day` on, page by page up to `limit`.
-  func entryLog(branchID: Int64, day: CalendarDay, limit: Int, timeout: TimeInterval)
-    async throws(APIFailure) -> [EntryLogsData.Entry]
-  {
+  /// Approved entries of the entry log from `from` until `until`, page by page up to `limit`.
+  /// The server compares `from_date` with its own times, naive UTC: a station east of UTC must
+  /// ask from the UTC date its day starts on (the day before its own), or its first hours go
+  /// missing. What comes back from before `from` is dropped here.
+  func entryLog(
+    branchID: Int64, from: Date, until: Date, limit: Int, timeout: TimeInterval
+  ) async throws(APIFailure) -> [EntryLogsData.Entry] {
+    let fromDate = CalendarDay(from, in: .gmt)
     var entries: [EntryLogsData.Entry] = []
     var page = 1
     let perPage = min(100, max(1, limit))
@@ -61,12 +66,15 @@ extension RemoteBackend {
         "GET", "/api/validation/entry-logs",
         query: [
           URLQueryItem(name: "branch_id", value: String(branchID)),
-          URLQueryItem(name: "from_date", value: day.description),
+          URLQueryItem(name: "from_date", value: fromDate.description),
           URLQueryItem(name: "per_page", value: String(perPage)),
           URLQueryItem(name: "page", value: String(page)),
         ], timeout: timeout)
       // Refused attempts are logged as "denied"; only approved entries are visits.
-      entries += data.entries.filter { ($0.entryStatus ?? "approved") == "approved" }
+      entries += data.entries.filter { entry in
+        guard let time = ServerTime.instant(entry.entryTime) else { return false }
+        return (entry.entryStatus ?? "approved") == "approved" && time >= from && time < until
+      }
       let pages = data.pagination?.pages ?? 1
       if page >= pages || data.entries.isEmpty { break }
       page += 1

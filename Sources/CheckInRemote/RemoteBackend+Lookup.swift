@@ -61,12 +61,14 @@ extension RemoteBackend {
   {
     let branchID = policy.branchID
     let day = CalendarDay(now, in: timeZone)
+    let dayStarts = day.start(in: timeZone)
+    let dayEnds = day.adding(days: 1).start(in: timeZone)
     var guess: Int64?
     switch payload {
     case .member(let id), .idForm(_, let id): guess = id
     case .code: guess = nil
     }
-    async let visits = lastVisits(branchID: branchID, day: day)
+    async let visits = lastVisits(branchID: branchID, from: dayStarts, until: dayEnds)
     async let guessedPlans = plans(memberID: guess)
 
     let customer = try await resolve(payload, policy: policy)
@@ -210,12 +212,12 @@ extension RemoteBackend {
   }
 
   /// Each member's latest approved visit today at `branchID`, from the entry log.
-  private func lastVisits(branchID: Int64, day: CalendarDay) async -> Result<
+  private func lastVisits(branchID: Int64, from: Date, until: Date) async -> Result<
     [Int64: Date], APIFailure
   > {
     do {
       let entries = try await entryLog(
-        branchID: branchID, day: day, limit: 500, timeout: options.lookupTimeout)
+        branchID: branchID, from: from, until: until, limit: 500, timeout: options.lookupTimeout)
       var latest: [Int64: Date] = [:]
       for entry in entries {
         guard let member = entry.customerID, let time = ServerTime.instant(entry.entryTime) else {

@@ -106,4 +106,41 @@ import Testing
       }
     }
   }
+
+  /// A station at UTC+3 at 01:30 on its day D: the server's clock reads 22:30 on D-1, and it
+  /// compares the entry log's `from_date` with that. Asked from D, it would leave out every visit
+  /// of the station's first three hours — from today's list and from the double-scan guard.
+  @Test func aStationEastOfUTCSeesTheFirstHoursOfItsDay() async throws {
+    let east = try #require(TimeZone(secondsFromGMT: 3 * 3600))
+    // Today's UTC midnight: 03:00 local, so D (local) is today's UTC date.
+    let midnight = serverDay().start(in: .gmt)
+    let early = midnight.addingTimeInterval(-90 * 60)  // 01:30 local on D
+    let lastNight = midnight.addingTimeInterval(-4 * 3600)  // 23:00 local on D-1
+    let clock = TestClock()
+    clock.advance(by: early.addingTimeInterval(300).timeIntervalSince(Date()))
+    // The seed's server records a check-in at the time the station gives, so the visits can be
+    // put at these hours whatever the time of the test.
+    try await StandInServer.run(.seedSpec) { server in
+      try await withDesk(server, cache: false, clock: clock, timeZone: east) { desk in
+        try await desk.logIn()
+        for (member, time) in [(Int64(116), lastNight), (117, early)] {
+          let request = CheckInRequest(
+            memberID: member, code: nil, subscriptionID: nil, action: .checkInOnly,
+            policy: Desk.policy, station: "desk-1", requestedAt: time)
+          _ = try await desk.backend.checkIn(request)
+        }
+        let before = try await server.state().requests.count
+        let today = try await desk.backend.attendance(.day(of: early, branchID: 1, timeZone: east))
+        #expect(today.map(\.memberID) == [117], "\(today)")
+        let sent = try await server.state().requests(after: before)
+        #expect(sent.first?.query["from_date"] == serverDay(-1).description, "\(describe(sent))")
+
+        // At 01:35 local the guard knows of Omar's visit five minutes ago.
+        let card = try await desk.lookUp("customer_id:117")
+        let last = try #require(card.lastVisit, "the visit at 01:30 local is missing")
+        #expect(abs(last.timeIntervalSince(early)) < 1, "\(last) vs \(early)")
+        #expect(try await desk.lookUp("GYM-116").lastVisit == nil)
+      }
+    }
+  }
 }

@@ -139,9 +139,11 @@ let patientOptions = RemoteOptions(lookupTimeout: 30, checkInTimeout: 30, otherT
 
 /// Runs `body` with a desk on `server` in a temp folder of its own, removed afterwards. With
 /// `under`, the desk's address is that path on the server, where it has no endpoints at all.
+/// The desk's days are those of `timeZone` (default the server's, UTC).
 func withDesk<Value: Sendable>(
   _ server: StandInServer, under path: String = "", cache: Bool = true,
-  options: RemoteOptions = patientOptions, clock: TestClock? = nil, watchdog seconds: Double = 120,
+  options: RemoteOptions = patientOptions, clock: TestClock? = nil, timeZone: TimeZone = .gmt,
+  watchdog seconds: Double = 120,
   sourceLocation: SourceLocation = #_sourceLocation, _ body: (Desk) async throws -> Value
 ) async throws -> Value {
   let watchdog = Watchdog("the desk of the test at \(sourceLocation)", seconds: seconds)
@@ -157,7 +159,7 @@ func withDesk<Value: Sendable>(
   let remoteCache = try cachePath.map { path throws(BackendError) in try RemoteCache(path: path) }
   let remote = RemoteBackend(
     server: address, sessionFile: SessionFile(path: sessionPath), cache: remoteCache,
-    options: options, clock: { clock?.now ?? Date() }, timeZone: .gmt,
+    options: options, clock: { clock?.now ?? Date() }, timeZone: timeZone,
     log: { log.write($0) })
   let desk = Desk(
     folder: folder, remote: remote, log: log, sessionPath: sessionPath, cachePath: cachePath,
