@@ -10,7 +10,8 @@ enum Schema {
   static var latestVersion: Int { migrations.last?.version ?? 0 }
 
   static let migrations: [Migration] = [
-    Migration(version: 1, name: "members, plans and visits", sql: version1)
+    Migration(version: 1, name: "members, plans and visits", sql: version1),
+    Migration(version: 2, name: "name prefixes of up to six letters", sql: version2),
   ]
 
   /// Keep the name index in step with `customers`. A bulk import drops them, writes, rebuilds the
@@ -115,5 +116,20 @@ enum Schema {
     CREATE INDEX attendance_visits ON attendance (customer_id, check_in_time)
       WHERE voided_at IS NULL;
     CREATE INDEX attendance_by_branch ON attendance (branch_id, check_in_time);
+    """
+
+  // FTS5 answers a prefix from its own prefix index by reading only the first hits; a longer
+  // prefix makes it merge the full list of every word that starts with it first ("mans" → every
+  // Mansour: 4 ms at a million members). Prefixes up to six letters — a receptionist's typing
+  // before the list is short — cost 4 MB more at a million members.
+  private static let version2 = """
+    DROP TABLE customer_names;
+    CREATE VIRTUAL TABLE customer_names USING fts5 (
+      search_name,
+      content = 'customers', content_rowid = 'id',
+      tokenize = 'unicode61 remove_diacritics 0',
+      prefix = '1 2 3 4 5 6', detail = none
+    );
+    INSERT INTO customer_names (customer_names) VALUES ('rebuild');
     """
 }
