@@ -155,7 +155,7 @@ extension RemoteBackend {
     }
   }
 
-  private func searchExactResult(_ code: String) async -> Result<CustomerDTO?, APIFailure> {
+  func searchExactResult(_ code: String) async -> Result<CustomerDTO?, APIFailure> {
     do {
       let data: SearchData = try await client.send(
         "GET", "/api/customers/search",

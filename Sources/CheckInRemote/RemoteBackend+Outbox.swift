@@ -103,7 +103,12 @@ extension RemoteBackend {
         action: entry.action, policy: CheckInPolicy(branchID: entry.branchID),
         station: entry.station, requestedAt: entry.createdAt, memberName: entry.memberName,
         kind: entry.kind)
-      let outcome = await attempt(request, at: entry.createdAt)
+      let outcome: CheckInAttempt
+      if let retired = await retiredCode(of: entry) {
+        outcome = retired
+      } else {
+        outcome = await attempt(request, at: entry.createdAt)
+      }
       let settled: (OutboxState, String?, Int64?)
       var stop = false
       switch outcome {
@@ -152,6 +157,30 @@ extension RemoteBackend {
 }
 
 /// What one pass over the outbox did.
+extension RemoteBackend {
+  /// Accepted offline from a cached card: the card's stored code may have been retired since
+  /// (the back office regenerates lost cards), which only the server knows. Asks it before
+  /// sending; nil when the code still names the member, or the scan wasn't a stored code (a
+  /// member number or an id form can't be retired).
+  fileprivate func retiredCode(of entry: OutboxEntry) async -> CheckInAttempt? {
+    guard let code = entry.code, case .success(.code(let exact)) = ScanParser.parse(code) else {
+      return nil
+    }
+    switch await searchExactResult(exact) {
+    case .success(let found?) where found.id == entry.memberID:
+      return nil
+    case .success:
+      return .failed(.refused(.retiredCode(code: exact)))
+    case .failure(let failure):
+      // Nothing was sent: like any check-in the server didn't get, it waits for the next pass.
+      switch failure {
+      case .unauthorized: return .failed(.unauthorized)
+      default: return .notDelivered(failure.backendError.message)
+      }
+    }
+  }
+}
+
 public struct OutboxSyncReport: Hashable, Sendable {
   public var sent = 0
   public var toReview = 0

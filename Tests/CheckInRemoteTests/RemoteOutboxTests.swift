@@ -143,6 +143,32 @@ import Testing
   /// first written `queued`, a station stopping before the second write (here: that write fails,
   /// as it would after a crash) would leave it to be sent again by the next sync, and the member
   /// would be charged twice.
+  /// The back office regenerated Adel's code while the station was offline. The cached card
+  /// still carries the old one, so the desk accepts it; before sending, the station asks the
+  /// server whether that code still names Adel, and refuses the entry instead of letting a
+  /// retired card in.
+  @Test func aCodeRetiredWhileOfflineIsRefusedWhenSent() async throws {
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server) { desk in
+        try await desk.logIn()
+        _ = try await desk.lookUp("GYM-115-9F3A0C1B")
+        await server.stop()
+        let card = try await desk.lookUp("GYM-115-9F3A0C1B")
+        #expect(card.cachedAt != nil)
+        let receipt = try await desk.backend.checkIn(
+          desk.request(card, plan: 45, .checkInOnly, code: "GYM-115-9F3A0C1B"))
+        #expect(receipt.isQueued)
+
+        try await server.restart()
+        try await server.recode(115, to: "GYM-115-77AA00FF")
+        let report = await desk.remote.sendQueued()
+        #expect(report == OutboxSyncReport(refused: 1), "\(report)")
+        #expect(try await server.state().attendance.isEmpty)
+        #expect(try desk.outbox().map(\.state) == [.refused])
+      }
+    }
+  }
+
   @Test func aCheckInWithNoAnswerIsNeverQueuedOnTheWayToReview() async throws {
     let options = RemoteOptions(lookupTimeout: 30, checkInTimeout: 1)
     try await StandInServer.run(.vAug) { server in

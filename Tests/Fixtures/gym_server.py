@@ -83,6 +83,9 @@ POST /__control__/fault         {"kind", "path"?, "method"?, "count"?: 1,
     307, to ``location``); expire_tokens acts at once and answers
     {"expired": n}.
 POST /__control__/clear-faults                            -> {"pending"}
+POST /__control__/recode        {"customer_id", "qr_code"}
+    Give a member a new stored code, retiring the old one, as the back
+    office's "regenerate QR code" does.                   -> {"qr_code"}
 GET  /__control__/state
     {"mode", "down", "connections",
      "subscriptions": {"45": {"remaining_sessions", "remaining_coins"}},
@@ -1419,6 +1422,18 @@ def register_controls(app: Flask, store: GymStore) -> None:
         with store.lock:
             store.faults.clear()
         return jsonify({"pending": []})
+
+    @app.post("/__control__/recode")
+    def control_recode():
+        spec = json_body() or {}
+        code = spec.get("qr_code")
+        with store.lock:
+            customer = store.customers.get(spec.get("customer_id"))
+            if customer is None or not isinstance(code, str) or not code:
+                return jsonify({"error": "customer_id of a member and a "
+                                         "non-empty qr_code are required"}), 400
+            customer.qr_code = code
+            return jsonify({"qr_code": code})
 
     @app.post("/__control__/down")
     def control_down():

@@ -217,6 +217,12 @@ actor StandInServer {
   }
 
   /// Closes every API connection unanswered until `up()`; control calls still work.
+  /// Gives member `id` a new stored code, retiring the old one.
+  func recode(_ id: Int64, to code: String) async throws {
+    _ = try await control(
+      "POST", "recode", body: ["customer_id": .number(Double(id)), "qr_code": .string(code)])
+  }
+
   func down() async throws {
     _ = try await control("POST", "down", body: [:])
   }
