@@ -56,19 +56,26 @@ final class DataTransfer: Sendable {
     _ request: URLRequest, on session: URLSession, timeout: TimeInterval,
     finish: @escaping @Sendable (Result<(Data, Int), APIFailure>) -> Void
   ) {
+    // Cancelled before anything was sent: nothing is.
+    if control.withLock({ $0.ending != nil }) {
+      finish(.failure(.cancelled))
+      return
+    }
     let task = session.dataTask(with: request) { [self] data, response, error in
       control.withLock { $0.finished = true }
       finish(outcome(data: data, response: response, error: error))
     }
-    let cancelledBeforeStart = control.withLock { control in
+    let endedMeanwhile = control.withLock { control in
       control.task = task
       return control.ending != nil
     }
-    if cancelledBeforeStart {
-      finish(.failure(.cancelled))
+    // A task made and never started would stay in the session's books for the station's life;
+    // started and cancelled at once, it ends through the completion handler like any other.
+    task.resume()
+    if endedMeanwhile {
+      task.cancel()
       return
     }
-    task.resume()
     DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [self] in end(.timedOut) }
   }
 

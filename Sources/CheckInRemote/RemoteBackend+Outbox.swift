@@ -11,9 +11,13 @@ extension RemoteBackend {
     let name = request.memberName ?? "#\(request.memberID)"
     let kind = request.kind
     let entry = try await cache.run { c throws(BackendError) in
-      let entry = try c.enqueue(request, memberName: name, kind: kind, at: now)
-      try c.recordVisit(memberID: request.memberID, at: now)
-      return entry
+      try c.enqueue(request, memberName: name, kind: kind, at: now)
+    }
+    // The entry is on disk and will be sent: from here on nothing may say "not checked in", or
+    // a rescan would queue the member twice. The visit note only sharpens the double-scan guard.
+    let memberID = request.memberID
+    _ = try? await cache.run { c throws(BackendError) in
+      try c.recordVisit(memberID: memberID, at: now)
     }
     await refreshCounts()
     log("queued check-in \(entry.id) for member \(request.memberID): \(reason)")
@@ -135,8 +139,11 @@ extension RemoteBackend {
         settled = (.refused, refusal.message(name: entry.memberName, timeZone: timeZone), nil)
         report.refused += 1
       case .failed(let error):
-        settled = (.refused, error.message, nil)
-        report.refused += 1
+        // A problem with the server (rate limit, wrong address, a role it won't serve), not
+        // with this member: the rest would fail the same way, so all wait for the next pass.
+        settled = (.queued, "not sent yet: \(error.message)", nil)
+        report.serverProblem = error.message
+        stop = true
       }
       let id = entry.id
       var summary = "\(settled.0.rawValue)\(settled.1.map { " — \($0)" } ?? "")"
@@ -159,23 +166,26 @@ extension RemoteBackend {
 /// What one pass over the outbox did.
 extension RemoteBackend {
   /// Accepted offline from a cached card: the card's stored code may have been retired since
-  /// (the back office regenerates lost cards), which only the server knows. Asks it before
-  /// sending; nil when the code still names the member, or the scan wasn't a stored code (a
-  /// member number or an id form can't be retired).
+  /// (the back office regenerates lost cards), which only the server knows. Asks it for the
+  /// member's record before sending; nil when the code still is theirs, when the server no
+  /// longer finds the member (the check-in itself then gets the server's refusal), or when the
+  /// scan wasn't a stored code (a member number or an id form can't be retired).
   fileprivate func retiredCode(of entry: OutboxEntry) async -> CheckInAttempt? {
     guard let code = entry.code, case .success(.code(let exact)) = ScanParser.parse(code) else {
       return nil
     }
-    switch await searchExactResult(exact) {
-    case .success(let found?) where found.id == entry.memberID:
-      return nil
-    case .success:
+    do {
+      let customer: CustomerDTO = try await client.send(
+        "GET", "/api/customers/\(entry.memberID)", timeout: options.lookupTimeout)
+      let stored = Self.storedCode(customer)
+      guard stored?.lowercased() != exact.lowercased() else { return nil }
       return .failed(.refused(.retiredCode(code: exact)))
-    case .failure(let failure):
-      // Nothing was sent: like any check-in the server didn't get, it waits for the next pass.
-      switch failure {
+    } catch {
+      switch error {
+      case .http(404, _, _): return nil
+      case .notDelivered(let reason), .noAnswer(let reason): return .notDelivered(reason)
       case .unauthorized: return .failed(.unauthorized)
-      default: return .notDelivered(failure.backendError.message)
+      default: return .failed(error.backendError)
       }
     }
   }
@@ -187,4 +197,6 @@ public struct OutboxSyncReport: Hashable, Sendable {
   public var refused = 0
   /// The server refused the station's login: nothing more is sent until it logs in again.
   public var needsLogin = false
+  /// The server answered with a problem of its own: nothing more is sent this pass.
+  public var serverProblem: String?
 }

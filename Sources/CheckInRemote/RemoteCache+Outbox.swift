@@ -44,8 +44,9 @@ extension RemoteCache {
   }
 
   /// Records how sending (or staff) settled an entry; returns whether it did. How a send ended
-  /// counts only while the entry is still `sending`: if staff discarded or retried it meanwhile,
-  /// or it was found abandoned, what was done since stands. Staff may discard in any state.
+  /// counts only while the entry is still `sending`: if staff retried it meanwhile, or it was
+  /// found abandoned, what was done since stands. Staff may discard in any state but `sending`:
+  /// a send in flight may yet be recorded, and its server id must not be lost.
   @discardableResult
   public func settle(
     _ id: Int64, as state: OutboxState, note: String? = nil, serverAttendanceID: Int64? = nil,
@@ -56,7 +57,7 @@ extension RemoteCache {
         """
         UPDATE outbox SET state = ?, note = ?, server_attendance_id = coalesce(?, server_attendance_id),
                           updated_at = ?
-        WHERE id = ? AND (state = 'sending' OR ? = 'discarded')
+        WHERE id = ? AND (state = 'sending') = (? <> 'discarded')
         """, state.rawValue, note, serverAttendanceID, now.storedMilliseconds, id, state.rawValue)
       return database.changes == 1
     }

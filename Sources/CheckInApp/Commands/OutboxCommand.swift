@@ -33,10 +33,14 @@ enum OutboxCommand {
     do throws(BackendError) {
       let now = context.clock()
       if let id = discard {
-        guard try cache.entries().contains(where: { $0.id == id }) else {
+        guard let entry = try cache.entries().first(where: { $0.id == id }) else {
           return context.fail("No outbox entry \(id)")
         }
-        try cache.settle(id, as: .discarded, note: "discarded by staff", at: now)
+        guard try cache.settle(id, as: .discarded, note: "discarded by staff", at: now) else {
+          return context.fail(
+            "Outbox entry \(id) is being sent right now (\(entry.memberName)) — "
+              + "wait a moment and look again")
+        }
         context.console.line("Outbox entry \(id) discarded")
         return .success
       }
@@ -50,6 +54,9 @@ enum OutboxCommand {
         context.console.line(
           "Sent \(report.sent); \(report.toReview) to review; \(report.refused) refused by the server"
         )
+        if let problem = report.serverProblem {
+          context.console.warn("the server answered with a problem, the rest wait: \(problem)")
+        }
         if report.needsLogin {
           context.console.warn("the server refused the station's login — run `checkin login`")
         }
