@@ -56,6 +56,24 @@ import Testing
     #expect(frame.find("peak 2/h") != nil)
   }
 
+  /// A gym open around the clock: a visit at 02:10 widens the histogram to start at midnight.
+  @Test func nightVisitsWidenTheHistogram() throws {
+    var entries = Scenes.todayEntries
+    entries.append(
+      AttendanceEntry(
+        id: 1, memberID: 99, memberName: "Night Owl",
+        checkedInAt: Scenes.now.addingTimeInterval(-(16 * 3600 + 22 * 60)), action: .checkInOnly,
+        deducted: 0, subscriptionID: 1, branchID: 1))
+    var state = StationState()
+    _ = Station.reduce(into: &state, .todayLoaded(.success(entries)), Scenes.context())
+    _ = Station.reduce(into: &state, .toggleToday, Scenes.context())
+    let frame = Screens.render(state, size: narrow)
+    let axis = try #require(frame.find("0     6    12    18   23"), "\(frame.lines)")
+    let bars = frame.text(in: Rect(x: axis.x, y: axis.y - 1, width: 24, height: 1))[0]
+    #expect(Array(bars)[2] != " ", "the 02:00 column: \(bars)")
+    #expect(bars.hasSuffix("     ▄████▄▄█     "), "\(bars)")
+  }
+
   /// Names and phones of other members are for staff eyes only.
   @Test func aLockedKioskHidesTheList() {
     let state = Scenes.state([.toggleToday], kiosk: Screens.kiosk)

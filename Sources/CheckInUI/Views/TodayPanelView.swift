@@ -40,17 +40,19 @@ enum TodayPanelView {
     }
   }
 
-  /// Check-ins per hour from 06:00 to 23:00, one column each, scaled to the busiest hour.
+  /// Check-ins per hour from 06:00 to 23:00 — from midnight when the night had visits (a gym
+  /// open around the clock) and there is room — one column each, scaled to the busiest hour.
   /// Returns the rows used.
   private static func drawHistogram(
     _ frame: inout ScreenBuffer, x: Int, y: Int, width: Int, visits: [AttendanceEntry],
     info: ViewInfo
   ) -> Int {
-    let hours = Array(6...23)
+    let visitHours = visits.map { ClockText.hour($0.checkedInAt, in: info.timeZone) }
+    let night = visitHours.contains { $0 < 6 } && width >= 24 + 6
+    let hours = Array((night ? 0 : 6)...23)
     guard width >= hours.count + 6 else { return 0 }
     var counts = Array(repeating: 0, count: hours.count)
-    for visit in visits {
-      let hour = ClockText.hour(visit.checkedInAt, in: info.timeZone)
+    for hour in visitHours {
       if let index = hours.firstIndex(of: hour) { counts[index] += 1 }
     }
     let peak = counts.max() ?? 0
@@ -61,11 +63,24 @@ enum TodayPanelView {
       bars.append(levels[level])
     }
     frame.put(bars, x: x, y: y, role: .histogram)
-    frame.put("6    12    18   23", x: x, y: y + 1, role: .muted, limit: width)
+    frame.put(axis(for: hours), x: x, y: y + 1, role: .muted, limit: width)
     if peak > 0 {
       frame.put(
         " peak \(peak)/h", x: x + hours.count, y: y, role: .muted, limit: width - hours.count)
     }
     return 3
+  }
+
+  /// Hour labels whose last digit stands under their column: the first hour, 6, 12, 18 and 23.
+  static func axis(for hours: [Int]) -> String {
+    guard let first = hours.first else { return "" }
+    var line: [Character] = []
+    for hour in [first, 6, 12, 18, 23] {
+      let label = Array(String(hour))
+      let start = hour - first - label.count + 1
+      guard start >= (line.isEmpty ? 0 : line.count + 1) else { continue }
+      line += Array(repeating: " ", count: start - line.count) + label
+    }
+    return String(line)
   }
 }
