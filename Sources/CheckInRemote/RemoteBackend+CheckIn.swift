@@ -42,10 +42,7 @@ extension RemoteBackend {
     case .recorded(let data):
       noteReachable(true)
       let receipt = await receipt(from: data, for: request, at: now)
-      let memberID = request.memberID
-      _ = try? await cache?.run { c throws(BackendError) in
-        try c.recordVisit(memberID: memberID, at: now)
-      }
+      await noteVisit(request.memberID, at: now)
       return receipt
     case .notDelivered(let reason):
       noteReachable(false)

@@ -135,7 +135,7 @@ extension RemoteBackend {
     }
   }
 
-  private func customerResult(_ id: Int64) async -> Result<CustomerDTO, APIFailure> {
+  func customerResult(_ id: Int64) async -> Result<CustomerDTO, APIFailure> {
     do {
       return .success(
         try await client.send("GET", "/api/customers/\(id)", timeout: options.lookupTimeout))
@@ -155,7 +155,7 @@ extension RemoteBackend {
     }
   }
 
-  func searchExactResult(_ code: String) async -> Result<CustomerDTO?, APIFailure> {
+  private func searchExactResult(_ code: String) async -> Result<CustomerDTO?, APIFailure> {
     do {
       let data: SearchData = try await client.send(
         "GET", "/api/customers/search",

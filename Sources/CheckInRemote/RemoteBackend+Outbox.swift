@@ -15,10 +15,7 @@ extension RemoteBackend {
     }
     // The entry is on disk and will be sent: from here on nothing may say "not checked in", or
     // a rescan would queue the member twice. The visit note only sharpens the double-scan guard.
-    let memberID = request.memberID
-    _ = try? await cache.run { c throws(BackendError) in
-      try c.recordVisit(memberID: memberID, at: now)
-    }
+    await noteVisit(request.memberID, at: now)
     await refreshCounts()
     log("queued check-in \(entry.id) for member \(request.memberID): \(reason)")
     return Receipt(
@@ -37,9 +34,7 @@ extension RemoteBackend {
     let note = "no answer after sending (\(reason)) — check the server before sending again"
     let memberID = request.memberID
     // It may be recorded: the double-scan guard counts it, listed or not.
-    _ = try? await cache.run { c throws(BackendError) in
-      try c.recordVisit(memberID: memberID, at: now)
-    }
+    await noteVisit(memberID, at: now)
     do throws(BackendError) {
       _ = try await cache.run { c throws(BackendError) in
         try c.enqueue(request, memberName: name, kind: kind, as: .review, note: note, at: now)
@@ -51,6 +46,14 @@ extension RemoteBackend {
     await refreshCounts()
     log("check-in for member \(memberID) to review: \(reason)")
     return true
+  }
+
+  /// Notes this station's visit for the double-scan guard. Only a sharpening of it: a cache that
+  /// can't be written must never turn a check-in into an error.
+  func noteVisit(_ memberID: Int64, at now: Date) async {
+    _ = try? await cache?.run { c throws(BackendError) in
+      try c.recordVisit(memberID: memberID, at: now)
+    }
   }
 
   /// Starts sending the outbox in the background, unless a send is already under way.
@@ -163,7 +166,6 @@ extension RemoteBackend {
   }
 }
 
-/// What one pass over the outbox did.
 extension RemoteBackend {
   /// Accepted offline from a cached card: the card's stored code may have been retired since
   /// (the back office regenerates lost cards), which only the server knows. Asks it for the
@@ -174,23 +176,20 @@ extension RemoteBackend {
     guard let code = entry.code, case .success(.code(let exact)) = ScanParser.parse(code) else {
       return nil
     }
-    do {
-      let customer: CustomerDTO = try await client.send(
-        "GET", "/api/customers/\(entry.memberID)", timeout: options.lookupTimeout)
-      let stored = Self.storedCode(customer)
-      guard stored?.lowercased() != exact.lowercased() else { return nil }
+    switch await customerResult(entry.memberID) {
+    case .success(let customer):
+      guard Self.storedCode(customer)?.lowercased() != exact.lowercased() else { return nil }
       return .failed(.refused(.retiredCode(code: exact)))
-    } catch {
-      switch error {
-      case .http(404, _, _): return nil
-      case .notDelivered(let reason), .noAnswer(let reason): return .notDelivered(reason)
-      case .unauthorized: return .failed(.unauthorized)
-      default: return .failed(error.backendError)
-      }
+    case .failure(.http(404, _, _)): return nil
+    case .failure(.notDelivered(let reason)), .failure(.noAnswer(let reason)):
+      return .notDelivered(reason)
+    case .failure(.unauthorized): return .failed(.unauthorized)
+    case .failure(let failure): return .failed(failure.backendError)
     }
   }
 }
 
+/// What one pass over the outbox did.
 public struct OutboxSyncReport: Hashable, Sendable {
   public var sent = 0
   public var toReview = 0

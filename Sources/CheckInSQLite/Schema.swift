@@ -31,6 +31,18 @@ enum Schema {
     END;
     """
 
+  /// The name index over `customers`, with FTS5 prefix indexes of the lengths in `prefixes`.
+  static func nameIndex(prefixes: String) -> String {
+    """
+    CREATE VIRTUAL TABLE customer_names USING fts5 (
+      search_name,
+      content = 'customers', content_rowid = 'id',
+      tokenize = 'unicode61 remove_diacritics 0',
+      prefix = '\(prefixes)', detail = none
+    );
+    """
+  }
+
   static let dropNameIndexTriggers = """
     DROP TRIGGER customers_index_insert;
     DROP TRIGGER customers_index_delete;
@@ -71,12 +83,7 @@ enum Schema {
     CREATE INDEX customers_by_phone ON customers (phone_digits) WHERE phone_digits IS NOT NULL;
     CREATE INDEX customers_by_phone_end ON customers (phone_reverse) WHERE phone_reverse IS NOT NULL;
 
-    CREATE VIRTUAL TABLE customer_names USING fts5 (
-      search_name,
-      content = 'customers', content_rowid = 'id',
-      tokenize = 'unicode61 remove_diacritics 0',
-      prefix = '1 2 3', detail = none
-    );
+    \(nameIndex(prefixes: "1 2 3"))
     \(nameIndexTriggers)
 
     CREATE TABLE subscriptions (
@@ -124,12 +131,7 @@ enum Schema {
   // before the list is short — cost 4 MB more at a million members.
   private static let version2 = """
     DROP TABLE customer_names;
-    CREATE VIRTUAL TABLE customer_names USING fts5 (
-      search_name,
-      content = 'customers', content_rowid = 'id',
-      tokenize = 'unicode61 remove_diacritics 0',
-      prefix = '1 2 3 4 5 6', detail = none
-    );
+    \(nameIndex(prefixes: "1 2 3 4 5 6"))
     INSERT INTO customer_names (customer_names) VALUES ('rebuild');
     """
 }

@@ -232,9 +232,7 @@ import Testing
         #expect(dialog.plan.id == 48 && dialog.choice == .deduct, "\(mode)")
         let before = try await server.state()
         await station.send(.submit)
-        guard case .result(let banner) = station.state.phase,
-          case .checkedIn(let receipt) = banner.outcome
-        else {
+        guard let receipt = station.shownReceipt else {
           Issue.record("\(mode): \(station.state.phase)")
           return
         }

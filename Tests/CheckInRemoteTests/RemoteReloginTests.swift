@@ -59,9 +59,7 @@ import Testing
         #expect(saved?.accessToken == desk.remote.loginSession?.accessToken, "\(mode)")
 
         await station.send(.submit)
-        guard case .result(let banner) = station.state.phase,
-          case .checkedIn(let receipt) = banner.outcome
-        else {
+        guard let receipt = station.shownReceipt else {
           Issue.record("\(mode): \(station.state.phase)")
           return
         }
@@ -94,9 +92,7 @@ import Testing
         #expect(refused.attendance.isEmpty && refused.deductions.isEmpty, "\(mode)")
 
         await Self.type("pass-1", into: &station)
-        guard case .result(let banner) = station.state.phase,
-          case .checkedIn(let receipt) = banner.outcome
-        else {
+        guard let receipt = station.shownReceipt else {
           Issue.record("\(mode): \(station.state.phase)")
           return
         }

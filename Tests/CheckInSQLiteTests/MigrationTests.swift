@@ -15,9 +15,7 @@ import Testing
       try old.execute(
         """
         DROP TABLE customer_names;
-        CREATE VIRTUAL TABLE customer_names USING fts5 (
-          search_name, content = 'customers', content_rowid = 'id',
-          tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2 3', detail = none);
+        \(Schema.nameIndex(prefixes: "1 2 3"))
         INSERT INTO customer_names (customer_names) VALUES ('rebuild');
         PRAGMA user_version = 1;
         """)

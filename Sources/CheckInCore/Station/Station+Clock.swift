@@ -13,8 +13,7 @@ extension Station {
     func expired(_ since: Date, after limit: TimeInterval) -> Bool {
       now.timeIntervalSince(since) >= limit
     }
-    if state.showsHelp, let since = state.helpShownAt, expired(since, after: timing.search) {
-      state.showsHelp = false
+    if let since = state.helpShownAt, expired(since, after: timing.search) {
       state.helpShownAt = nil
     }
     switch state.phase {

@@ -19,7 +19,7 @@ extension Station {
     var effects = dropPending(&state)
     state.scanText = ""
     state.notice = nil
-    state.showsHelp = false
+    state.helpShownAt = nil
     switch parsed {
     case .failure(let invalid):
       state.phase = .result(

@@ -9,7 +9,7 @@ extension Station {
       // At a kiosk, members' names and phones are for staff eyes only.
       guard requireStaff(&state, context) else { return [] }
       state.phase = .searching(SearchPanel(lastActivity: context.now))
-      state.showsHelp = false
+      state.helpShownAt = nil
       // What was typed into the scan field is most likely a name the scanner can't read.
       let typed = state.scanText
       state.scanText = ""

@@ -42,8 +42,7 @@ public enum Station {
     case .toggleLock:
       return toggleLock(&state, context)
     case .toggleHelp:
-      state.showsHelp.toggle()
-      state.helpShownAt = state.showsHelp ? context.now : nil
+      state.helpShownAt = state.showsHelp ? nil : context.now
       return []
     case .toggleToday:
       state.showsToday.toggle()
@@ -72,7 +71,7 @@ public enum Station {
     -> [StationEffect]
   {
     if state.showsHelp {
-      state.showsHelp = false
+      state.helpShownAt = nil
       return []
     }
     switch state.phase {

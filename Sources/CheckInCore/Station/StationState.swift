@@ -7,9 +7,10 @@ public struct StationState: Hashable, Sendable {
   public var scanText = ""
   /// One line under the scan field: what just happened, when it isn't a banner.
   public var notice: Notice?
-  public var showsHelp = false
-  /// When help was opened: left open, it closes by itself (a kiosk must not stay behind it).
+  /// When help was opened, while it shows: left open, it closes by itself (a kiosk must not
+  /// stay behind it).
   public var helpShownAt: Date?
+  public var showsHelp: Bool { helpShownAt != nil }
   /// Today's list in place of the member pane, for terminals too narrow to show it at the side.
   public var showsToday = false
   /// In kiosk mode, until when staff keys work after the unlock code was entered.

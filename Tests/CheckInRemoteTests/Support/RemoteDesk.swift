@@ -252,3 +252,12 @@ func eventually(
   }
   return false
 }
+
+extension HeadlessStation {
+  /// The receipt on the result banner, when the station shows a check-in.
+  var shownReceipt: Receipt? {
+    guard case .result(let banner) = state.phase, case .checkedIn(let receipt) = banner.outcome
+    else { return nil }
+    return receipt
+  }
+}
