@@ -80,9 +80,11 @@ int ckt_start(char *used_term, int used_term_size) {
   raw();  // Ctrl-C and Ctrl-Z arrive as keys: a kiosk decides what they do
   noecho();
   nonl();
-  keypad(stdscr, TRUE);
+  // Escape sequences arrive as bytes: the station decodes them itself (KeyDecoder), because
+  // terminfo doesn't know what PuTTY, the Linux console or SCO mode send, and ncurses would
+  // type an unknown sequence's tail as text.
+  keypad(stdscr, FALSE);
   nodelay(stdscr, TRUE);
-  set_escdelay(25);
   curs_set(0);
   if (has_colors()) {
     start_color();

@@ -60,6 +60,7 @@ public final class RemoteBackend: Sendable {
           "The server can't void a check-in from the station — ask a manager to void it there")
       })
     backend.supportsOverride = false
+    backend.supportsVoid = false
     backend.login = { password throws(BackendError) in
       guard let username = self.loginSession?.username else {
         throw .unauthorized

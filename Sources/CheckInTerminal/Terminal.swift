@@ -4,7 +4,7 @@ import Foundation
 
 /// The terminal, full-screen: the only place that talks to ncurses. Confine it to one thread;
 /// ncurses is not thread-safe.
-public final class Terminal {
+public final class Terminal: TerminalDevice {
   /// Why the terminal can't be used.
   public enum StartError: Error, Equatable {
     case notATerminal
@@ -85,7 +85,7 @@ public final class Terminal {
   /// Copies `frame` to the screen, writing only the cells that changed since the last frame.
   /// Returns how many cells were written.
   @discardableResult
-  public func draw(_ frame: ScreenBuffer, full: Bool = false) -> Int {
+  public func draw(_ frame: ScreenBuffer, full: Bool) -> Int {
     let changes = frame.changes(since: full ? nil : previous)
     var scalars: [wchar_t] = []
     for change in changes {
@@ -117,48 +117,26 @@ public final class Terminal {
     return wake
   }
 
-  /// Every key waiting, decoded.
-  public func readKeys() -> [KeyEvent] {
-    var keys: [KeyEvent] = []
+  public var measure: TextWidth { Self.width }
+
+  /// Everything the terminal sent, undecoded: with keypad mode off, ncurses hands over the
+  /// bytes of escape sequences as they came, and `KeyDecoder` knows more terminals than terminfo.
+  public func readInput() -> TerminalInput {
+    var input = TerminalInput()
     var value: UInt32 = 0
-    while keys.count < 4096 {
+    while input.scalars.count < 4096 {
       let kind = ckt_read_key(&value)
       if kind == Int32(CKT_NONE) { break }
       if kind == Int32(CKT_KEY) {
-        if let key = TerminalKeys.key(code: Int32(value)) { keys.append(key) }
-      } else if let scalar = Unicode.Scalar(value), let key = KeyEvent(scalar: scalar) {
-        keys.append(key)
+        if value == UInt32(CKT_KEY_RESIZE) { input.resized = true }
+      } else if let scalar = Unicode.Scalar(value) {
+        input.scalars.append(scalar)
       }
     }
-    return keys
+    return input
   }
 
   public func beep() {
     ckt_beep()
-  }
-}
-
-/// ncurses' key codes, as the shim numbers them.
-enum TerminalKeys {
-  static func key(code: Int32) -> KeyEvent? {
-    if code >= Int32(CKT_KEY_F1), code < Int32(CKT_KEY_F1) + 12 {
-      return .function(Int(code - Int32(CKT_KEY_F1)) + 1)
-    }
-    switch code {
-    case Int32(CKT_KEY_UP): return .up
-    case Int32(CKT_KEY_DOWN): return .down
-    case Int32(CKT_KEY_LEFT): return .left
-    case Int32(CKT_KEY_RIGHT): return .right
-    case Int32(CKT_KEY_HOME): return .home
-    case Int32(CKT_KEY_END): return .end
-    case Int32(CKT_KEY_PAGE_UP): return .pageUp
-    case Int32(CKT_KEY_PAGE_DOWN): return .pageDown
-    case Int32(CKT_KEY_BACKSPACE): return .backspace
-    case Int32(CKT_KEY_DELETE): return .delete
-    case Int32(CKT_KEY_ENTER): return .enter
-    case Int32(CKT_KEY_RESIZE): return .resize
-    case Int32(CKT_KEY_BACKTAB): return .backTab
-    default: return nil
-    }
   }
 }

@@ -76,11 +76,13 @@ import Testing
 
   @Test func aLockedKioskRefusesStaffKeys() throws {
     var desk = Desk()
-    desk.kiosk = KioskLock(unlockCode: "4321")
+    // A kiosk that asks, so the test can confirm the dialog itself.
+    desk.kiosk = KioskLock(unlockCode: "4321", action: .ask(countdown: 10))
     _ = try desk.checkInSara()
     desk.send(.undoLast)
     #expect(desk.state.phase.banner != nil, "undo did nothing")
     #expect(desk.state.notice?.text.contains("F12") == true)
+    desk.advance(1)
     desk.send(.cancel)
     desk.send(.openSearch)
     #expect(desk.state.phase == .ready, "search is for staff at a kiosk")

@@ -31,12 +31,17 @@ import Testing
     #expect(desk.state.scanText == "123")
   }
 
-  @Test func typingOnTheBannerBringsTheFieldBack() {
+  /// The banner stays while the next code is typed above it; Enter looks the code up.
+  @Test func typingOnTheBannerFillsTheFieldAboveIt() throws {
     var desk = Desk()
     desk.send(.scanned("bad code"))
+    desk.advance(1)
     desk.send(.typed("4"))
-    #expect(desk.state.phase == .ready)
+    #expect(desk.state.phase.banner != nil)
     #expect(desk.state.scanText == "4")
+    let lookUp = try #require(desk.send(.submit).lookUps.first)
+    #expect(lookUp.payload == .idForm(code: "4", memberID: 4))
+    #expect(desk.state.scanText.isEmpty)
   }
 
   /// A code typed by hand while a card is open is the next member: the dialog closes, saying

@@ -10,20 +10,20 @@ import Testing
 
   @Test func deductIsHighlightedOnASessionsPlan() {
     let frame = Screens.render(Scenes.dialog(Scenes.sara), size: size)
-    #expect(frame.roles(of: " [2] Deduct Session ") == [.selection])
-    #expect(frame.roles(of: " [1] Check-In Only ") == [.value])
+    #expect(frame.roles(of: "▸ Deduct Session ◂") == [.selection])
+    #expect(frame.roles(of: "  Check-In Only  ") == [.value])
   }
 
   @Test func theHighlightFollowsTheArrowKeys() {
     let frame = Screens.render(Scenes.dialog(Scenes.sara, events: [.toggleChoice]), size: size)
-    #expect(frame.roles(of: " [1] Check-In Only ") == [.selection])
-    #expect(frame.roles(of: " [2] Deduct Session ") == [.value])
+    #expect(frame.roles(of: "▸ Check-In Only ◂") == [.selection])
+    #expect(frame.roles(of: "  Deduct Session  ") == [.value])
   }
 
   @Test func deductNotOfferedIsMuted() {
     let frame = Screens.render(Scenes.dialog(Scenes.omar), size: size)
-    #expect(frame.roles(of: " [1] Check-In Only ") == [.selection])
-    #expect(frame.roles(of: " [2] Deduct Session ") == [.muted])
+    #expect(frame.roles(of: "▸ Check-In Only ◂") == [.selection])
+    #expect(frame.roles(of: "  Deduct Session  ") == [.muted])
     #expect(frame.roles(of: "nothing to deduct") == [.muted])
   }
 

@@ -6,6 +6,7 @@ import Testing
 /// The key table's help: every binding explained, the overlay and the hints drawn from it.
 @Suite struct KeyMapHelpTests {
   let keys = KeyMap()
+  static let desk = DeskAbilities(available: Set(DeskAction.allCases), staffUnlocked: true)
 
   /// The screens with the help overlay open over each of them.
   static let helpStates: [(Screen, StationState)] = [
@@ -35,7 +36,7 @@ import Testing
 
   @Test func everyScreenHasHelpAndAWayBack() {
     for screen in Screen.allCases {
-      let here = keys.bindings(on: screen).flatMap(\.keys)
+      let here = keys.bindings(on: screen, abilities: Self.desk).flatMap(\.keys)
       #expect(here.contains(.function(1)), "\(screen): no help key")
       #expect(here.contains(.escape), "\(screen): no Esc")
     }
@@ -46,7 +47,7 @@ import Testing
       #expect(state.showsHelp && Screen(state.phase) == screen, "\(screen) scene")
       let frame = Screens.render(state, size: Size(width: 80, height: 24))
       let box = try #require(frame.find("┌─ Keys"), "\(screen): no overlay")
-      for binding in keys.bindings(on: screen) {
+      for binding in keys.bindings(on: screen, abilities: Screens.abilities(of: state)) {
         let place = frame.find(binding.label, from: box.y)
         #expect(place?.x == box.x + 2, "\(screen): \(binding.label) missing")
         if let place {
@@ -54,7 +55,10 @@ import Testing
           #expect(frame.find(String(binding.help.prefix(20)), from: place.y)?.y == place.y)
         }
       }
-      let others = keys.bindings.filter { !$0.screens.contains(screen) }
+      let offered = keys.bindings(on: screen, abilities: Screens.abilities(of: state))
+      let others = keys.bindings.filter { binding in
+        !offered.contains { $0.help == binding.help }
+      }
       for binding in others {
         #expect(frame.find(String(binding.help.prefix(24))) == nil, "\(screen): \(binding.help)")
       }
@@ -76,7 +80,8 @@ import Testing
         y += 1
       }
       let shown = rows.joined(separator: " ").split(separator: " ").joined(separator: " ")
-      let cut = keys.bindings(on: screen).map(\.help).filter { !shown.contains($0) }
+      let offered = keys.bindings(on: screen, abilities: Screens.abilities(of: state))
+      let cut = offered.map(\.help).filter { !shown.contains($0) }
       #expect(cut.isEmpty, "\(size) \(screen): help cut short: \(cut)")
     }
   }
@@ -84,23 +89,40 @@ import Testing
   @Test func aLockedKioskMarksStaffKeysInHelp() throws {
     let state = Scenes.state([.toggleHelp], kiosk: Screens.kiosk)
     let frame = Screens.render(state, size: Size(width: 120, height: 40), kiosk: Screens.kiosk)
-    let undo = try #require(frame.find("Undo this station's last check-in"))
-    let undoLine = frame.lines[undo.y]
-    #expect(undoLine.contains("(locked)"))
+    let search = try #require(frame.find("Search members by name"))
+    #expect(frame.lines[search.y].contains("(locked)"))
+    #expect(frame.lines[search.y].contains("F2 / /"))
     let help = try #require(frame.find("Show or hide this help"))
     let helpLine = frame.lines[help.y]
     #expect(!helpLine.contains("(locked)"))
   }
 
   @Test func hintsComeFromTheTable() {
-    let ready = keys.hints(on: .ready, staff: true).map { "\($0.key) \($0.text)" }
-    #expect(ready == ["F2 Search", "F3 Today", "F9 Undo", "F1 Help", "F10 Quit"])
-    let kiosk = keys.hints(on: .ready, staff: false).map { "\($0.key) \($0.text)" }
-    #expect(kiosk == ["F1 Help"])
-    let member = keys.hints(on: .member, staff: false).map { "\($0.key) \($0.text)" }
-    #expect(member == ["1 Check-In Only", "2 Deduct", "Tab Plan", "Esc Back", "F1 Help"])
-    let refusal = keys.hints(on: .refusal, staff: true).map(\.text)
-    #expect(refusal.contains("Override"))
-    #expect(!keys.hints(on: .result, staff: true).map(\.text).contains("Override"))
+    func hints(_ screen: Screen, _ abilities: DeskAbilities) -> [String] {
+      keys.hints(on: screen, abilities: abilities).map { "\($0.key) \($0.text)" }
+    }
+    #expect(
+      hints(.ready, Self.desk) == ["F2 Search", "F3 Today", "F9 Undo", "F1 Help", "F10 Quit"])
+    let locked = DeskAbilities(available: Self.desk.available, staffUnlocked: false)
+    #expect(hints(.ready, locked) == ["F1 Help"])
+    #expect(
+      hints(.member, locked) == ["Enter Confirm", "← Choose", "↓ Plan", "Esc Back", "F1 Help"])
+    #expect(hints(.refusal, Self.desk).contains("F8 Override"))
+  }
+
+  /// What can't happen isn't hinted: the core's abilities decide, per screen and store.
+  @Test func hintsFollowTheDesksAbilities() {
+    let remote = StationContext(
+      now: Scenes.now, timeZone: Scenes.timeZone, allowsOverride: false, allowsUndo: false)
+    let refused = Scenes.dialog(Scenes.frozenNour)
+    let remoteHints = keys.hints(on: Screen(refused.phase), abilities: refused.abilities(remote))
+    #expect(!remoteHints.map(\.text).contains("Override"), "\(remoteHints)")
+    #expect(!remoteHints.map(\.text).contains("Undo"), "\(remoteHints)")
+    let timePlan = Scenes.dialog(Scenes.omar)
+    let timeHints = keys.hints(
+      on: .member, abilities: timePlan.abilities(Scenes.context())
+    ).map(\.text)
+    #expect(!timeHints.contains("Choose"), "no Deduct to move to on a time plan: \(timeHints)")
+    #expect(timeHints.contains("Confirm"))
   }
 }

@@ -8,17 +8,24 @@ import Testing
   let keys = KeyMap()
 
   func intent(_ key: KeyEvent, on screen: Screen, fieldEmpty: Bool = true) -> Intent? {
-    keys.intent(for: key, on: screen, fieldEmpty: fieldEmpty, staff: true)
+    keys.intent(for: key, on: screen, fieldEmpty: fieldEmpty, abilities: Self.desk)
   }
 
+  static let desk = DeskAbilities(available: Set(DeskAction.allCases), staffUnlocked: true)
+
+  /// No printable key answers the dialog: digits and letters start the next code, so neither a
+  /// scanner's code nor a code typed by hand can record a visit for the member on screen.
   @Test func theMemberDialog() {
-    #expect(intent(.character("1"), on: .member) == .station(.choose(.checkInOnly)))
-    #expect(intent(.character("2"), on: .member) == .station(.choose(.deduct)))
+    for character: Character in ["1", "2", "G", "c", "d"] {
+      #expect(
+        intent(.character(character), on: .member) == .station(.typed(String(character))),
+        "\(character)")
+    }
     #expect(intent(.left, on: .member) == .station(.toggleChoice))
     #expect(intent(.right, on: .member) == .station(.toggleChoice))
-    #expect(intent(.tab, on: .member) == .station(.movePlan(1)))
+    #expect(intent(.character(" "), on: .member) == .station(.toggleChoice))
+    #expect(intent(.tab, on: .member) == nil, "Tab ends scanners' codes: never a dialog key")
     #expect(intent(.down, on: .member) == .station(.movePlan(1)))
-    #expect(intent(.backTab, on: .member) == .station(.movePlan(-1)))
     #expect(intent(.up, on: .member) == .station(.movePlan(-1)))
     #expect(intent(.enter, on: .member) == .station(.submit))
     #expect(intent(.escape, on: .member) == .station(.cancel))
@@ -28,9 +35,9 @@ import Testing
     #expect(intent(.character("?"), on: .member, fieldEmpty: false) == .station(.toggleHelp))
   }
 
-  /// `1` and `2` answer only the dialog; elsewhere they are part of a code.
-  @Test func digitsAreTypedOutsideTheDialog() {
-    for screen in [Screen.ready, .result, .refusal, .searching, .overriding, .unlocking] {
+  /// Digits are part of a code everywhere.
+  @Test func digitsAreTypedEverywhere() {
+    for screen in [Screen.ready, .result, .refusal, .searching, .overriding, .unlocking, .member] {
       #expect(intent(.character("1"), on: screen) == .station(.typed("1")), "\(screen)")
       #expect(intent(.character("2"), on: screen) == .station(.typed("2")), "\(screen)")
     }
@@ -43,8 +50,9 @@ import Testing
     #expect(intent(.backspace, on: .ready) == .station(.erase))
     #expect(intent(.backspace, on: .unlocking) == .station(.erase))
     #expect(intent(.backspace, on: .member) == nil)
-    #expect(intent(.character("a"), on: .lookingUp) == nil)
-    #expect(intent(.character("a"), on: .submitting) == nil)
+    // The next code may start while a lookup or a write is under way.
+    #expect(intent(.character("a"), on: .lookingUp) == .station(.typed("a")))
+    #expect(intent(.character("a"), on: .submitting) == .station(.typed("a")))
     #expect(intent(.character("a"), on: .confirmingUndo) == .station(.typed("a")))
   }
 
@@ -74,7 +82,8 @@ import Testing
   @Test func escapeClearsTheFieldOrGoesBack() {
     #expect(intent(.escape, on: .ready) == .station(.cancel))
     #expect(
-      keys.bindings(on: .ready).first { $0.keys == [.escape] }?.help == "Clear the scan field")
+      keys.bindings(on: .ready, abilities: Self.desk).first { $0.keys == [.escape] }?.help
+        == "Clear the scan field")
     for screen in Screen.allCases where screen != .ready {
       #expect(intent(.escape, on: screen) == .station(.cancel), "\(screen)")
     }
@@ -89,9 +98,30 @@ import Testing
   /// F8 lets a refused member in: on the refusal banner only.
   @Test func overrideOnlyOnARefusal() {
     #expect(intent(.function(8), on: .refusal) == .station(.beginOverride))
+    #expect(intent(.control("o"), on: .refusal) == .station(.beginOverride))
     for screen in Screen.allCases where screen != .refusal {
       #expect(intent(.function(8), on: screen) == nil, "\(screen)")
     }
+  }
+
+  /// VT100 has no F5–F12 and VT220 no F1–F5: every staff action has a key without them.
+  @Test func everyStaffActionHasAKeyWithoutFunctionKeys() {
+    for action in DeskAction.allCases where action != .confirm {
+      let bindings = keys.bindings.filter { $0.action == action }
+      let plain = bindings.flatMap(\.keys).filter {
+        if case .function = $0 { return false }
+        return true
+      }
+      #expect(!plain.isEmpty, "\(action) needs a function key")
+    }
+    #expect(intent(.control("u"), on: .ready) == .station(.undoLast))
+    #expect(intent(.control("k"), on: .ready) == .station(.toggleLock))
+  }
+
+  /// A scanner set to end codes with Tab: Tab looks the typed code up.
+  @Test func tabSubmitsTheScanField() {
+    #expect(intent(.tab, on: .ready, fieldEmpty: false) == .station(.submit))
+    #expect(intent(.tab, on: .result, fieldEmpty: false) == .station(.submit))
   }
 
   /// Quitting is for the idle screens; in a dialog or a prompt Ctrl-C and F10 do nothing.
@@ -107,7 +137,7 @@ import Testing
   @Test func noKeyIsBoundTwiceOnAScreen() {
     for screen in Screen.allCases {
       var seen: Set<KeyEvent> = []
-      for binding in keys.bindings(on: screen) {
+      for binding in keys.bindings(on: screen, abilities: Self.desk) {
         for key in binding.keys {
           #expect(seen.insert(key).inserted, "\(key.label) bound twice on \(screen)")
         }

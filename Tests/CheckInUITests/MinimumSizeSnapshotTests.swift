@@ -17,8 +17,8 @@ import Testing
     let frame = Screens.render(Scenes.dialog(Scenes.sara), size: StationView.minimumSize)
     Snapshot.expect(frame, named: "member-sara")
     #expect(frame.find("Sara Haddad") != nil)
-    #expect(frame.find("[1] Check-In Only") != nil)
-    #expect(frame.find("[2] Deduct Session") != nil)
+    #expect(frame.find("Check-In Only") != nil)
+    #expect(frame.find("▸ Deduct Session ◂") != nil)
     #expect(frame.find("12 Sessions") != nil)
   }
 

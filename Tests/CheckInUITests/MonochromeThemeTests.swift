@@ -13,10 +13,18 @@ import Testing
       let stripped = theme.style(for: role)
       #expect(!stripped.usesColor, "\(role.rawValue)")
       #expect(stripped.bold == original.bold && stripped.dim == original.dim, "\(role.rawValue)")
+      #expect(stripped.underline == original.underline, "\(role.rawValue)")
+      // What stood out by its background stands out reversed.
       #expect(
-        stripped.underline == original.underline && stripped.reverse == original.reverse,
-        "\(role.rawValue)")
+        stripped.reverse == (original.reverse || original.background != nil), "\(role.rawValue)")
     }
+  }
+
+  /// Without colour the highlighted choice must still differ from the other one: both were bold.
+  @Test func theHighlightedChoiceIsReversedWithoutColour() {
+    let theme = Theme.standard.monochrome
+    #expect(theme.style(for: .selection).reverse)
+    #expect(theme.style(for: .selection) != theme.style(for: .value))
   }
 
   @Test func aStyleWithoutColourIsUnchanged() {

@@ -22,89 +22,97 @@ import Testing
     text.map { .key(.character($0)) }
   }
 
-  @Test func aFortyCharacterBurstWithEnterIsOneScan() {
+  /// Typed keys reach the field at once; a scanner's Enter makes its burst alone the scan.
+  @Test func aBurstIsPassedOnAtOnceAndItsEnterMakesItAScan() {
     var assembler = ScanBurstAssembler()
     let code = "GYM-115-9F3A0C1B-" + String(repeating: "7", count: 23)
-    #expect(code.count == 40)
     let during = Self.type(code, into: &assembler, from: 10, step: 0.002)
-    #expect(during.isEmpty, "nothing is released while the burst goes on")
+    #expect(during == Self.keys(code), "each key shows as it comes")
     #expect(assembler.feed(.enter, at: 10.082) == [.scan(code)])
     #expect(assembler.deadline == nil)
     #expect(assembler.flushIfStale(at: 11).isEmpty)
   }
 
-  /// "12" typed in a burst into an open dialog must not answer it: a code holding 1 and 2 is a scan.
-  @Test func aCodeWithDigitsNeverLeaksKeys() {
-    var assembler = ScanBurstAssembler()
-    let output = Self.type("1212", into: &assembler, from: 0, step: 0.001)
-    #expect(output.isEmpty)
-    #expect(assembler.feed(.enter, at: 0.004) == [.scan("1212")])
+  /// Where the caller holds keys (a text prompt, a command key on an empty field), a burst ending
+  /// in Enter or Tab comes out whole as a scan, however short.
+  @Test func aHeldBurstIsOneScanWithAnyTerminator() {
+    for terminator: KeyEvent in [.enter, .tab] {
+      for code in ["2", "q1", "GYM-115", "customer_id:115"] {
+        var assembler = ScanBurstAssembler()
+        var output: [Output] = []
+        for (index, character) in code.enumerated() {
+          output += assembler.feed(.character(character), at: Double(index) * 0.003, hold: true)
+        }
+        #expect(output.isEmpty, "\(code): nothing leaks while the burst goes on")
+        let end = Double(code.count) * 0.003
+        #expect(assembler.feed(terminator, at: end) == [.scan(code)], "\(code) \(terminator)")
+      }
+    }
   }
 
-  @Test func slowTypingIsReleasedAsKeysAfterTheGap() {
+  /// CR LF (or LF CR): the second terminator belongs to the same code, never to the dialog the
+  /// code opens.
+  @Test func aDoubledTerminatorIsSwallowed() {
     var assembler = ScanBurstAssembler()
-    #expect(assembler.feed(.character("a"), at: 0).isEmpty)
-    #expect(assembler.feed(.character("b"), at: 0.2) == Self.keys("a"))
-    #expect(assembler.flushIfStale(at: 0.21).isEmpty, "still within the gap")
-    #expect(assembler.flushIfStale(at: 0.3) == Self.keys("b"))
-    #expect(assembler.deadline == nil)
+    _ = Self.type("115", into: &assembler, from: 0, step: 0.002)
+    #expect(assembler.feed(.enter, at: 0.006) == [.scan("115")])
+    #expect(assembler.feed(.enter, at: 0.008) == [], "the LF of CR LF")
+    #expect(assembler.feed(.enter, at: 0.5) == [.key(.enter)], "a person's Enter later")
   }
 
-  @Test func aLongBurstWithoutEnterIsAScan() {
+  /// Tab ends a burst like Enter; after one or two quick keys (a short code, or a typist's
+  /// last key and Enter together) the field as typed is submitted.
+  @Test func tabEndsACodeLikeEnter() {
     var assembler = ScanBurstAssembler()
-    #expect(Self.type("GYM-115", into: &assembler, from: 5, step: 0.003).isEmpty)
+    _ = Self.type("115", into: &assembler, from: 0, step: 0.002)
+    #expect(assembler.feed(.tab, at: 0.006) == [.scan("115")])
+    _ = Self.type("12", into: &assembler, from: 0.5, step: 0.002)
+    #expect(assembler.feed(.tab, at: 0.504) == [.key(.enter)])
+    #expect(assembler.feed(.tab, at: 1) == [.key(.tab)], "a lone Tab stays a Tab")
+  }
+
+  @Test func slowTypingIsKeysAndNothingMore() {
+    var assembler = ScanBurstAssembler()
+    var output = Self.type("1150", into: &assembler, from: 0, step: 0.2)
+    output += assembler.flushIfStale(at: 2)
+    #expect(output == Self.keys("1150"))
+    #expect(assembler.feed(.enter, at: 2.1) == [.key(.enter)])
+  }
+
+  /// A scanner set to send no suffix: after the gap, the burst is repeated as a scan.
+  @Test func aLongBurstWithoutSuffixIsAScan() {
+    var assembler = ScanBurstAssembler()
+    #expect(Self.type("GYM-115", into: &assembler, from: 5, step: 0.003) == Self.keys("GYM-115"))
+    #expect(assembler.flushIfStale(at: 5.02).isEmpty, "still within the gap")
     #expect(assembler.flushIfStale(at: 5.1) == [.unterminatedScan("GYM-115")])
+    var short = ScanBurstAssembler()
+    _ = Self.type("11", into: &short, from: 0, step: 0.003)
+    #expect(short.flushIfStale(at: 1).isEmpty, "two keys are typing, not a code")
+    var kiosk = ScanBurstAssembler(minimumUnterminatedLength: 1)
+    _ = Self.type("7", into: &kiosk, from: 0, step: 0)
+    #expect(kiosk.flushIfStale(at: 1) == [.unterminatedScan("7")], "a kiosk has no keys")
   }
 
-  @Test func sixCharactersAreEnoughForAScan() {
+  @Test func heldKeysThatStopAreTextOrTheKeyItself() {
     var assembler = ScanBurstAssembler()
-    _ = Self.type("ABCDEF", into: &assembler, from: 0, step: 0.001)
-    #expect(assembler.flushIfStale(at: 1) == [.unterminatedScan("ABCDEF")])
-    var shorter = ScanBurstAssembler()
-    _ = Self.type("ABCDE", into: &shorter, from: 0, step: 0.001)
-    #expect(shorter.flushIfStale(at: 1) == [.text("ABCDE")])
+    _ = assembler.feed(.character("q"), at: 0, hold: true)
+    #expect(assembler.flushIfStale(at: 1) == [.key(.character("q"))], "a lone q is the command")
+    _ = assembler.feed(.character("t"), at: 2, hold: true)
+    _ = assembler.feed(.character("1"), at: 2.003)
+    #expect(assembler.flushIfStale(at: 3) == [.text("t1")], "a short burst is text, never q/t")
+    for (index, character) in "ABC".enumerated() {
+      _ = assembler.feed(.character(character), at: 4 + Double(index) * 0.001, hold: true)
+    }
+    #expect(assembler.flushIfStale(at: 5) == [.unterminatedScan("ABC")])
   }
 
-  /// Two keys 10 ms apart are no person's commands: a short scan that sent no Enter, or a lagging
-  /// SSH link delivering typing in one packet. They are text, so `1` never answers a dialog.
-  @Test func aShortBurstWithoutEnterIsText() {
+  @Test func otherKeysReleaseHeldKeysFirst() {
     var assembler = ScanBurstAssembler()
-    _ = Self.type("12", into: &assembler, from: 0, step: 0.01)
-    #expect(assembler.flushIfStale(at: 0.5) == [.text("12")])
-  }
-
-  /// A person's keys, 100 ms apart, each come out as the key it was.
-  @Test func keysAPersonPressesStayKeys() {
-    var assembler = ScanBurstAssembler()
-    var output = Self.type("12", into: &assembler, from: 0, step: 0.1)
-    output += assembler.flushIfStale(at: 0.5)
-    #expect(output == Self.keys("12"))
-  }
-
-  @Test func aNewKeyAfterThePauseReleasesTheOldOnesFirst() {
-    var assembler = ScanBurstAssembler()
-    _ = Self.type("1", into: &assembler, from: 0, step: 0)
-    let output = Self.type("GYM-2", into: &assembler, from: 1, step: 0.002)
-    #expect(output == Self.keys("1"))
-    #expect(assembler.feed(.enter, at: 1.01) == [.scan("GYM-2")])
-  }
-
-  @Test func escAndArrowsReleasePendingKeysFirst() {
-    var assembler = ScanBurstAssembler()
-    _ = Self.type("ab", into: &assembler, from: 0, step: 0.001)
+    _ = assembler.feed(.character("a"), at: 0, hold: true)
+    _ = assembler.feed(.character("b"), at: 0.001)
     #expect(assembler.feed(.escape, at: 0.002) == Self.keys("ab") + [.key(.escape)])
-    _ = Self.type("c", into: &assembler, from: 1, step: 0)
-    #expect(assembler.feed(.down, at: 1.001) == Self.keys("c") + [.key(.down)])
     #expect(assembler.feed(.function(8), at: 2) == [.key(.function(8))])
     #expect(assembler.deadline == nil)
-  }
-
-  /// Enter after a single character is a person pressing two keys, not a scan.
-  @Test func enterAfterOneCharacterIsKeys() {
-    var assembler = ScanBurstAssembler()
-    _ = Self.type("2", into: &assembler, from: 0, step: 0)
-    #expect(assembler.feed(.enter, at: 0.01) == Self.keys("2") + [.key(.enter)])
-    #expect(assembler.feed(.enter, at: 1) == [.key(.enter)])
   }
 
   @Test func theDeadlineIsTheLastKeyPlusTheGap() {

@@ -21,7 +21,8 @@ import Testing
   @Test func theDialogHintsItsKeys() {
     let frame = Screens.render(Scenes.dialog(Scenes.sara), size: size)
     let bottom = frame.lines[size.height - 1]
-    #expect(bottom.contains("1 Check-In Only  2 Deduct  Tab Plan  Esc Back"))
+    #expect(bottom.contains("Enter Confirm  ← Choose  Esc Back"), "\(bottom)")
+    #expect(!bottom.contains("Plan"), "Sara holds one plan: no plan key to hint")
   }
 
   /// A locked kiosk hints no staff key and hides the day's count.

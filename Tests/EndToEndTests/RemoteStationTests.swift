@@ -55,12 +55,9 @@ extension EndToEnd {
         try await backend.control("fault", ["kind": "expire_tokens"])
         try station.send("GYM-116", "Enter")
         try await station.waitForText("Log in again", "Password")
-        for key in "pass-1" {
-          try station.send(String(key))
-          try await Task.sleep(for: .milliseconds(60))
-        }
+        try station.send("-l", "pass-1")
         try station.send("Enter")
-        let card = try await station.waitForText("Nour Hassan", "[2] Deduct Session")
+        let card = try await station.waitForText("Nour Hassan", "▸ Deduct Session ◂")
         #expect(card.contains("Logged in again"), "\(card)")
       }
     }

@@ -59,7 +59,10 @@ enum OptionTable {
       help: "the station's colours: default, high-contrast, light, mono, or a theme file"),
     OptionSpec(
       name: "kiosk", value: nil,
-      help: "unattended kiosk: quit and staff keys need the unlock code (kiosk_unlock_code)"),
+      help: "unattended kiosk: scans check in by themselves; staff keys need kiosk_unlock_code"),
+    OptionSpec(
+      name: "kiosk-action", value: "ACTION",
+      help: "what a kiosk records: default, check-in-only, or ask SECONDS (then the default)"),
     OptionSpec(name: "help", value: nil, help: "show help"),
     OptionSpec(name: "version", value: nil, help: "show the version"),
   ]

@@ -17,6 +17,7 @@ struct ConfigFile: Equatable, Sendable {
     ("theme", "colour theme: a name (default, high-contrast, light, mono) or a file"),
     ("kiosk", "yes/no: unattended kiosk, staff keys locked"),
     ("kiosk_unlock_code", "the code that unlocks staff keys at a kiosk"),
+    ("kiosk_action", "what a kiosk records by itself: default, check-in-only, or ask SECONDS"),
     ("result_seconds", "how long the result banner stays"),
     ("api", "the chain's server (https://...) for remote mode"),
     ("api_lookup_timeout", "seconds before a member lookup on the server is given up"),

@@ -26,6 +26,7 @@ struct Settings: Sendable {
   var theme = "default"
   var isKiosk = false
   var kioskUnlockCode = ""
+  var kioskAction = KioskAction.standard
   var resultSeconds: TimeInterval = 4
 
   var policy: CheckInPolicy {
@@ -79,6 +80,9 @@ struct Settings: Sendable {
     settings.json = invocation.has("json")
     if let theme = invocation.value("theme") { settings.theme = theme }
     if invocation.has("kiosk") { settings.isKiosk = true }
+    if let text = invocation.value("kiosk-action") {
+      settings.kioskAction = try Parse.kioskAction(text, what: "--kiosk-action")
+    }
     return settings
   }
 
@@ -116,6 +120,9 @@ struct Settings: Sendable {
     if let theme = config.value("theme"), !theme.isEmpty { self.theme = theme }
     if let text = config.value("kiosk") { isKiosk = try Parse.yesNo(text, what: place("kiosk")) }
     if let code = config.value("kiosk_unlock_code") { kioskUnlockCode = code }
+    if let text = config.value("kiosk_action") {
+      kioskAction = try Parse.kioskAction(text, what: place("kiosk_action"))
+    }
     if let text = config.value("result_seconds") {
       resultSeconds = try Parse.seconds(text, what: place("result_seconds"))
     }
@@ -147,6 +154,25 @@ enum Parse {
       throw UsageError(message: "\(what) must be a number of seconds, not “\(text)”")
     }
     return value
+  }
+
+  /// `default`, `check-in-only`, `ask` (5 s) or `ask SECONDS`.
+  static func kioskAction(_ text: String, what: String) throws(UsageError) -> KioskAction {
+    let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == ":" })
+    switch (words.first.map(String.init), words.count) {
+    case ("default", 1): return .standard
+    case ("check-in-only", 1), ("checkin-only", 1): return .checkInOnly
+    case ("ask", 1): return .ask(countdown: 5)
+    case ("ask", 2):
+      let countdown = try seconds(String(words[1]), what: what)
+      guard countdown >= 1 && countdown <= 60 else {
+        throw UsageError(message: "\(what): ask between 1 and 60 seconds, not “\(words[1])”")
+      }
+      return .ask(countdown: countdown)
+    default:
+      throw UsageError(
+        message: "\(what) must be default, check-in-only or ask [SECONDS], not “\(text)”")
+    }
   }
 
   static func yesNo(_ text: String, what: String) throws(UsageError) -> Bool {

@@ -52,7 +52,7 @@ extension StationEffect {
     case .lookUp(let id, _), .checkIn(let id, _), .search(let id, _, _, _), .void(let id, _),
       .login(let id, _):
       id
-    case .cancel, .loadToday, .announce, .signal: nil
+    case .cancel, .loadToday, .announce, .signal, .log: nil
     }
   }
 }

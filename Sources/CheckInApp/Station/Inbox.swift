@@ -7,7 +7,6 @@ import Synchronization
 final class Inbox: Sendable {
   enum Delivery: Sendable {
     case event(StationEvent)
-    case sound(Signal)
     case note(String)
   }
 

@@ -7,6 +7,8 @@ public struct Backend: Sendable {
   public var description: String
   /// Whether the store can record a staff override with its reason.
   public var supportsOverride = true
+  /// Whether the store can void a check-in from the station.
+  public var supportsVoid = true
   /// Logs in again with this password, for stores whose login expires; `nil` for the local one.
   public var login: (@Sendable (String) async throws(BackendError) -> Void)?
   /// Whether the store can be reached and what waits to be sent, for the status line.

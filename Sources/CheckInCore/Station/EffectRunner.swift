@@ -6,14 +6,17 @@ public struct StationEnvironment: Sendable {
   /// Runs after every committed check-in (door relay, bell, spreadsheet); must not fail it.
   public var announce: @Sendable (Receipt) async -> Void
   public var signal: @Sendable (Signal) -> Void
+  public var log: @Sendable (String) -> Void
 
   public init(
     backend: Backend, announce: @escaping @Sendable (Receipt) async -> Void = { _ in },
-    signal: @escaping @Sendable (Signal) -> Void = { _ in }
+    signal: @escaping @Sendable (Signal) -> Void = { _ in },
+    log: @escaping @Sendable (String) -> Void = { _ in }
   ) {
     self.backend = backend
     self.announce = announce
     self.signal = signal
+    self.log = log
   }
 }
 
@@ -78,6 +81,9 @@ public enum EffectRunner {
       return nil
     case .signal(let signal):
       environment.signal(signal)
+      return nil
+    case .log(let line):
+      environment.log(line)
       return nil
     case .cancel:
       return nil

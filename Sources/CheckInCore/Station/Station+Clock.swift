@@ -17,8 +17,13 @@ extension Station {
       state.helpShownAt = nil
     }
     switch state.phase {
+    case .result(let banner) where state.queuedScan != nil && !banner.isHeld(context):
+      return takeQueuedScan(&state, context)
     case .result(let banner) where expired(banner.shownAt, after: timing.result):
       state.phase = .ready
+    case .member(let dialog) where dialog.decidesAt.map { now >= $0 } ?? false:
+      // A kiosk that asks: nobody chose in time, so the rules' default is recorded.
+      return confirm(dialog, Offer.defaultAction(for: dialog.plan), &state, context)
     case .member(let dialog) where expired(dialog.openedAt, after: timing.dialog):
       state.phase = .ready
       state.notice = Notice(
@@ -48,5 +53,19 @@ extension Station {
       break
     }
     return []
+  }
+
+  /// The next moment the clock changes something on its own: a held banner releasing a waiting
+  /// scan, or a kiosk's countdown running out. The runtime wakes for it instead of the next
+  /// whole second.
+  public static func nextDeadline(_ state: StationState, _ context: StationContext) -> Date? {
+    switch state.phase {
+    case .result(let banner) where state.queuedScan != nil:
+      return banner.shownAt.addingTimeInterval(context.timing.minimumResult)
+    case .member(let dialog):
+      return dialog.decidesAt
+    default:
+      return nil
+    }
   }
 }

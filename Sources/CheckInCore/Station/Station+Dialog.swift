@@ -24,21 +24,24 @@ extension Station {
     state.phase = .submitting(
       Submission(
         id: id, card: dialog.card, action: action, plan: dialog.plan, override: nil,
-        request: request))
+        request: request, payload: dialog.payload))
     return [.checkIn(id, request)]
   }
 
   static func toggleChoice(_ state: inout StationState, _ context: StationContext) {
     guard case .member(var dialog) = state.phase, dialog.canDeduct else { return }
     dialog.choice = dialog.choice == .deduct ? .checkInOnly : .deduct
-    // Someone is at the keys: the dialog's time-out counts from now.
+    // Someone is at the keys: the dialog's time-out counts from now, and a kiosk that asks
+    // leaves the choice to them.
     dialog.openedAt = context.now
+    dialog.decidesAt = nil
     state.phase = .member(dialog)
   }
 
   static func movePlan(_ step: Int, _ state: inout StationState, _ context: StationContext) {
     guard case .member(var dialog) = state.phase, dialog.plans.count > 1 else { return }
     dialog.openedAt = context.now
+    dialog.decidesAt = nil
     let count = dialog.plans.count
     dialog.planIndex = ((dialog.planIndex + step) % count + count) % count
     dialog.choice = Offer.defaultAction(for: dialog.plan)
@@ -56,7 +59,9 @@ extension Station {
     case .success(let receipt):
       state.lastCheckIn = receipt
       state.phase = .result(
-        ResultBanner(outcome: .checkedIn(receipt), card: card, shownAt: context.now))
+        ResultBanner(
+          outcome: .checkedIn(receipt), card: card, shownAt: context.now,
+          payload: submission.payload))
       let sound: Signal = receipt.discrepancy == nil ? .checkedIn : .needsStaff
       effects = [.announce(receipt), .signal(sound)]
       // The day's list learns of this station's visit at once; other stations' visits come with

@@ -11,7 +11,24 @@ extension Station {
     switch state.phase {
     case .submitting, .undoing:
       state.queuedScan = text
+      state.scanText = ""
       return []
+    case .result(var banner):
+      if context.timing.rescanKeepsBanner, case .success(let payload) = parsed,
+        banner.payload == payload, case .checkedIn = banner.outcome
+      {
+        // The member scanned twice: the banner they see stays, and nothing is recorded again.
+        banner.shownAt = context.now
+        state.phase = .result(banner)
+        state.scanText = ""
+        return []
+      }
+      if banner.isHeld(context) {
+        // Staff must see what was just recorded; the next member is looked up a moment later.
+        state.queuedScan = text
+        state.scanText = ""
+        return []
+      }
     default:
       break
     }
@@ -31,6 +48,31 @@ extension Station {
       effects += startLookUp(payload, &state, context)
     }
     return effects
+  }
+
+  /// Keys faster than a person types. In a text field they are typed (a pasted name or
+  /// password) unless they end with Enter or Tab: a scanner at the search, override or unlock
+  /// prompt is the next member, never the query, the reason or a wrong unlock code.
+  static func burst(
+    _ text: String, terminated: Bool, _ state: inout StationState, _ context: StationContext
+  ) -> [StationEffect] {
+    switch state.phase {
+    case .unlocking(let prompt)
+    where terminated && context.kiosk.map { prompt.typed + text == $0.unlockCode } == true:
+      // The unlock code itself, pasted or typed while the station was busy.
+      let effects = type(text, &state, context)
+      return effects + submit(&state, context)
+    case .overriding, .unlocking, .searching:
+      // A name pasted into search is a query; a code ending in Enter is a member at the door
+      // (and never counts as a wrong unlock code).
+      if terminated { return scan(text, &state, context) }
+      return type(text, &state, context)
+    case .loggingIn:
+      let effects = type(text, &state, context)
+      return terminated ? effects + submit(&state, context) : effects
+    default:
+      return scan(text, &state, context)
+    }
   }
 
   static func startLookUp(
@@ -62,10 +104,20 @@ extension Station {
       switch verdict {
       case .success(let offer):
         let plan = offer.plans[0]
-        state.phase = .member(
-          MemberDialog(
-            card: card, plans: offer.plans, planIndex: 0, choice: Offer.defaultAction(for: plan),
-            payload: lookUp.payload, openedAt: context.now))
+        var dialog = MemberDialog(
+          card: card, plans: offer.plans, planIndex: 0, choice: Offer.defaultAction(for: plan),
+          payload: lookUp.payload, openedAt: context.now, shownAt: context.now)
+        switch context.kiosk?.action {
+        case nil:
+          break
+        case .standard?:
+          return confirm(dialog, dialog.choice, &state, context)
+        case .checkInOnly?:
+          return confirm(dialog, .checkInOnly, &state, context)
+        case .ask(let countdown)?:
+          dialog.decidesAt = context.now.addingTimeInterval(countdown)
+        }
+        state.phase = .member(dialog)
         return []
       case .failure(let refusal):
         return refuse(refusal, card: card, &state, context)
@@ -103,8 +155,9 @@ extension Station {
       appendTyped(text, to: &state.scanText)
       return []
     case .result:
-      state.phase = .ready
-      state.notice = nil
+      // The banner stays while the next code is typed above it (a scanner's keys reach the
+      // field one by one too): staff see what was recorded, and the same member's code scanned
+      // again is still recognised when Enter comes.
       appendTyped(text, to: &state.scanText)
       return []
     case .member(let dialog):
@@ -116,6 +169,17 @@ extension Station {
       return []
     case .confirmingUndo:
       state.phase = .ready
+      appendTyped(text, to: &state.scanText)
+      return []
+    case .lookingUp(let lookUp):
+      // The next code started: the member being looked up must not open a dialog that the
+      // Enter ending this code would confirm.
+      state.phase = .ready
+      state.notice = Notice("Lookup cancelled — a new code is being typed", tone: .info)
+      appendTyped(text, to: &state.scanText)
+      return [.cancel(lookUp.id)]
+    case .submitting, .undoing:
+      // The next code waits in the field for the write's outcome; Enter queues it.
       appendTyped(text, to: &state.scanText)
       return []
     case .searching(var panel):
@@ -140,7 +204,7 @@ extension Station {
 
   static func erase(_ state: inout StationState, _ context: StationContext) -> [StationEffect] {
     switch state.phase {
-    case .ready:
+    case .ready, .result, .submitting, .undoing:
       if !state.scanText.isEmpty { state.scanText.removeLast() }
       return []
     case .searching(var panel):

@@ -7,7 +7,7 @@ extension Station {
     switch state.phase {
     case .ready, .result:
       // At a kiosk, members' names and phones are for staff eyes only.
-      guard requireStaff(&state, context) else { return [] }
+      guard requireAbility(.search, &state, context) else { return [] }
       state.phase = .searching(SearchPanel(lastActivity: context.now))
       state.helpShownAt = nil
       // What was typed into the scan field is most likely a name the scanner can't read.
@@ -77,7 +77,10 @@ extension Station {
     _ panel: SearchPanel, _ state: inout StationState, _ context: StationContext
   ) -> [StationEffect] {
     guard let hits = panel.page?.hits, hits.indices.contains(panel.selection) else { return [] }
-    guard requireStaff(&state, context) else { return [] }
+    guard state.isStaffUnlocked(context) else {
+      state.notice = staffOnly
+      return []
+    }
     let effects: [StationEffect] = panel.pending.map { [.cancel($0)] } ?? []
     return effects + startLookUp(.member(hits[panel.selection].id), &state, context)
   }

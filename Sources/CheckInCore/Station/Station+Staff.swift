@@ -1,13 +1,6 @@
 import Foundation
 
 extension Station {
-  /// At a locked kiosk, staff keys do nothing but say how to unlock.
-  static func requireStaff(_ state: inout StationState, _ context: StationContext) -> Bool {
-    if state.isStaffUnlocked(context) { return true }
-    state.notice = Notice("Staff only — press F12 and type the unlock code", tone: .warning)
-    return false
-  }
-
   /// From a refusal banner about a known member, staff may let them in with a reason.
   static func beginOverride(_ state: inout StationState, _ context: StationContext) {
     guard case .result(let banner) = state.phase,
@@ -19,7 +12,7 @@ extension Station {
         tone: .warning)
       return
     }
-    guard requireStaff(&state, context) else { return }
+    guard requireAbility(.override, &state, context) else { return }
     state.phase = .overriding(OverridePrompt(card: card, refusal: refusal, openedAt: context.now))
   }
 
@@ -50,11 +43,22 @@ extension Station {
   static func toggleLock(_ state: inout StationState, _ context: StationContext)
     -> [StationEffect]
   {
-    guard context.kiosk != nil else { return [] }
+    guard let kiosk = context.kiosk, state.abilities(context).allows(.lock) else { return [] }
+    if kiosk.unlockCode.isEmpty {
+      state.notice = Notice(
+        "No unlock code is set for this kiosk (kiosk_unlock_code): staff keys stay locked",
+        tone: .warning)
+      return []
+    }
     if state.isStaffUnlocked(context) {
       let effects = relock(&state)
       state.notice = Notice("Kiosk locked", tone: .info)
       return effects
+    }
+    if let shut = state.unlockShutUntil, context.now < shut {
+      let seconds = Int(shut.timeIntervalSince(context.now).rounded(.up))
+      state.notice = Notice("Too many wrong unlock codes — try again in \(seconds) s", tone: .error)
+      return []
     }
     switch state.phase {
     case .ready, .result:
@@ -81,17 +85,34 @@ extension Station {
     return []
   }
 
-  static func unlock(with code: String, _ state: inout StationState, _ context: StationContext) {
+  static func unlock(with code: String, _ state: inout StationState, _ context: StationContext)
+    -> [StationEffect]
+  {
     state.phase = .ready
-    guard let kiosk = context.kiosk else { return }
+    guard let kiosk = context.kiosk else { return [] }
     guard !kiosk.unlockCode.isEmpty, code == kiosk.unlockCode else {
-      state.notice = Notice("Wrong unlock code", tone: .error)
-      return
+      state.unlockFailures += 1
+      let wait = KioskLock.lockout(afterFailures: state.unlockFailures)
+      var text = "Wrong unlock code"
+      if wait > 0 {
+        state.unlockShutUntil = context.now.addingTimeInterval(wait)
+        text += " — next try in \(Int(wait)) s"
+      }
+      state.notice = Notice(text, tone: .error)
+      return [
+        .log(
+          "kiosk: wrong unlock code (\(state.unlockFailures) in a row; next try in \(Int(wait)) s)"),
+        .signal(.refused),
+      ]
     }
+    let failures = state.unlockFailures
+    state.unlockFailures = 0
+    state.unlockShutUntil = nil
     let until = context.now.addingTimeInterval(kiosk.unlockedFor)
     state.staffUnlockedUntil = until
     state.notice = Notice(
       "Staff keys unlocked until \(ClockText.hoursMinutes(until, in: context.timeZone)) — "
-        + "F12 locks again", tone: .success)
+        + "F12 or Ctrl-K locks again", tone: .success)
+    return [.log("kiosk: staff keys unlocked after \(failures) wrong codes")]
   }
 }

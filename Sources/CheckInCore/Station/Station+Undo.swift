@@ -7,7 +7,16 @@ extension Station {
     case .ready, .result: break
     default: return []
     }
-    guard requireStaff(&state, context) else { return [] }
+    guard context.allowsUndo else {
+      state.notice = Notice(
+        "This store can't void a check-in from the station — void it where it was recorded",
+        tone: .warning)
+      return []
+    }
+    guard state.isStaffUnlocked(context) else {
+      state.notice = staffOnly
+      return []
+    }
     guard let receipt = state.lastCheckIn else {
       state.phase = .ready
       state.notice = Notice("Nothing to undo: no check-in at this station yet", tone: .warning)

@@ -10,9 +10,15 @@ public enum Station {
   public static func reduce(
     into state: inout StationState, _ event: StationEvent, _ context: StationContext
   ) -> [StationEffect] {
+    if !state.viewFits && !event.actsWhileHidden { return [] }
     switch event {
     case .scanned(let text):
       return scan(text, &state, context)
+    case .burst(let text, let terminated):
+      return burst(text, terminated: terminated, &state, context)
+    case .resized(let fits):
+      state.viewFits = fits
+      return []
     case .typed(let text):
       return type(text, &state, context)
     case .erase:
@@ -45,7 +51,7 @@ public enum Station {
       state.helpShownAt = state.showsHelp ? nil : context.now
       return []
     case .toggleToday:
-      state.showsToday.toggle()
+      if requireAbility(.today, &state, context) { state.showsToday.toggle() }
       return []
     case .tick:
       return tick(&state, context)
@@ -90,6 +96,8 @@ public enum Station {
     case .submitting, .undoing:
       // The write may already be committed; leaving now would hide its outcome.
       return []
+    case .result(let banner) where banner.isHeld(context):
+      return []
     case .result, .confirmingUndo, .unlocking:
       state.phase = .ready
       return []
@@ -108,7 +116,7 @@ public enum Station {
   }
 
   /// Enter does what the current screen's highlighted choice says.
-  private static func submit(_ state: inout StationState, _ context: StationContext)
+  static func submit(_ state: inout StationState, _ context: StationContext)
     -> [StationEffect]
   {
     switch state.phase {
@@ -117,8 +125,15 @@ public enum Station {
       if text.isEmpty { return [] }
       return scan(text, &state, context)
     case .member(let dialog):
+      // A doubled terminator right behind the scan that opened the card isn't a choice.
+      guard context.now.timeIntervalSince(dialog.shownAt) >= context.timing.confirmGuard else {
+        return []
+      }
       return confirm(dialog, dialog.choice, &state, context)
-    case .result:
+    case .result(let banner):
+      // A code typed over the banner is looked up (once the banner has had its moment).
+      if !state.scanText.isEmpty { return scan(state.scanText, &state, context) }
+      if banner.isHeld(context) { return [] }
       state.phase = .ready
       return []
     case .searching(let panel):
@@ -128,14 +143,28 @@ public enum Station {
     case .overriding(let prompt):
       return confirmOverride(prompt, &state, context)
     case .unlocking(let prompt):
-      unlock(with: prompt.typed, &state, context)
-      return []
+      return unlock(with: prompt.typed, &state, context)
     case .loggingIn(let prompt):
       return submitLogin(prompt, &state, context)
     case .lookingUp, .submitting, .undoing:
-      return []
+      // A code typed meanwhile is the next member (queued behind a write in flight).
+      if state.scanText.isEmpty { return [] }
+      return scan(state.scanText, &state, context)
     }
   }
+
+  /// Says why a key did nothing when `action` isn't possible now; `true` when it is.
+  static func requireAbility(
+    _ action: DeskAction, _ state: inout StationState, _ context: StationContext
+  ) -> Bool {
+    let abilities = state.abilities(context)
+    if abilities.allows(action) { return true }
+    if abilities.needsUnlock(action) { state.notice = staffOnly }
+    return false
+  }
+
+  static let staffOnly = Notice(
+    "Staff only — press F12 or Ctrl-K and type the unlock code", tone: .warning)
 
   /// What was left undone when the login prompt is abandoned.
   static func notLoggedIn(_ prompt: LoginPrompt) -> String {

@@ -17,6 +17,8 @@ public enum StationEffect: Hashable, Sendable {
   case announce(Receipt)
   /// Make the outcome heard.
   case signal(Signal)
+  /// Write a line to the station's log (wrong unlock codes, and the like). Never a secret.
+  case log(String)
 }
 
 /// An outcome the desk should hear, each with its own sound.

@@ -4,6 +4,9 @@ public enum StationEvent: Hashable, Sendable {
   // Scanner and scan field
   /// A whole code arrived at once: a scanner's burst, or a line from a script.
   case scanned(String)
+  /// Keys that came faster than a person types: a scanner's code (`terminated` when it ended
+  /// with Enter or Tab) or a paste. Where it goes depends on the screen.
+  case burst(String, terminated: Bool)
   /// Characters typed by hand into the focused field (scan field or search).
   case typed(String)
   /// Backspace in the focused field.
@@ -38,6 +41,8 @@ public enum StationEvent: Hashable, Sendable {
 
   /// The clock moved on; the time is in the context.
   case tick
+  /// The terminal changed size; `fits` says whether the station can be drawn in it.
+  case resized(fits: Bool)
 
   // Answers to effects
   case lookedUp(RequestID, Result<MemberCard, BackendError>)
@@ -51,4 +56,19 @@ public enum StationEvent: Hashable, Sendable {
 /// The server accepted the password.
 public struct LoginAccepted: Hashable, Sendable {
   public init() {}
+}
+
+extension StationEvent {
+  /// Events that still count while the terminal is too small to draw the station: Esc, the
+  /// clock, the size, and the answers to requests already made. Anything else would act on a
+  /// screen nobody can see.
+  var actsWhileHidden: Bool {
+    switch self {
+    case .cancel, .tick, .resized, .lookedUp, .checkedIn, .searched, .todayLoaded, .voided,
+      .loggedIn:
+      true
+    default:
+      false
+    }
+  }
 }

@@ -15,6 +15,11 @@ public struct StationState: Hashable, Sendable {
   public var showsToday = false
   /// In kiosk mode, until when staff keys work after the unlock code was entered.
   public var staffUnlockedUntil: Date?
+  /// Wrong unlock codes in a row, and until when the unlock prompt stays shut because of them.
+  public var unlockFailures = 0
+  public var unlockShutUntil: Date?
+  /// Whether the terminal is big enough to draw the station: while it isn't, keys change nothing.
+  public var viewFits = true
   public var today = TodayList()
   /// This station's last committed check-in, which staff may undo for a while.
   public var lastCheckIn: Receipt?
@@ -70,7 +75,12 @@ public struct MemberDialog: Hashable, Sendable {
   public var choice: CheckInAction
   /// The payload that found the member (the scanned code or a search pick).
   public var payload: ScanPayload
+  /// When someone last acted on the dialog (its time-out counts from here).
   public var openedAt: Date
+  /// When the card appeared (Enter is ignored for `confirmGuard` after it).
+  public var shownAt: Date
+  /// At a kiosk that asks: when the default is recorded if nobody chose.
+  public var decidesAt: Date? = nil
 
   public var plan: Subscription { plans[planIndex] }
   /// Deduct Session is offered only where there is something to deduct.
@@ -88,6 +98,8 @@ public struct Submission: Hashable, Sendable {
   public var request: CheckInRequest
   /// This is that second try: a second refusal of the login ends it.
   public var isRetry = false
+  /// The scan that found the member, so the same code scanned again over its banner is known.
+  public var payload: ScanPayload? = nil
 }
 
 public struct ResultBanner: Hashable, Sendable {
@@ -95,6 +107,9 @@ public struct ResultBanner: Hashable, Sendable {
   /// The member the outcome is about, when known, so the pane can stay on screen.
   public var card: MemberCard?
   public var shownAt: Date
+  /// The scan that led to a check-in: the same code again while it shows is the same member
+  /// scanning twice, not a new visit.
+  public var payload: ScanPayload? = nil
 }
 
 /// How a scan ended.
@@ -172,5 +187,12 @@ public struct Notice: Hashable, Sendable {
   public init(_ text: String, tone: Tone) {
     self.text = text
     self.tone = tone
+  }
+}
+
+extension ResultBanner {
+  /// Whether the banner is still within its minimum time on screen, when nothing replaces it.
+  public func isHeld(_ context: StationContext) -> Bool {
+    context.now.timeIntervalSince(shownAt) < context.timing.minimumResult
   }
 }

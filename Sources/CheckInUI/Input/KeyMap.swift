@@ -47,7 +47,9 @@ public enum Screen: Hashable, Sendable, CaseIterable {
   /// Screens where printable keys type into a field.
   var takesText: Bool {
     switch self {
-    case .ready, .result, .refusal, .searching, .overriding, .unlocking, .loggingIn: true
+    case .ready, .result, .refusal, .searching, .overriding, .unlocking, .loggingIn, .lookingUp,
+      .submitting:
+      true
     default: false
     }
   }
@@ -57,6 +59,15 @@ public enum Screen: Hashable, Sendable, CaseIterable {
   var givesWayToTyping: Bool {
     switch self {
     case .member, .confirmingUndo: true
+    default: false
+    }
+  }
+
+  /// Screens whose field is not the scan field: keys typed there are held for the burst gap, so
+  /// a scanner's code can be told from typing and goes to the next member instead.
+  public var holdsTyping: Bool {
+    switch self {
+    case .searching, .overriding, .unlocking, .loggingIn: true
     default: false
     }
   }
@@ -71,17 +82,36 @@ public struct KeyBinding: Sendable {
   public let help: String
   /// Shown in the status line's key hints, when set.
   public let hint: String?
-  /// At a locked kiosk the binding does nothing.
-  public let staffOnly: Bool
-  /// A printable key that acts as a command only when the scan field is empty; otherwise it is
-  /// typed (a code may contain it).
+  /// What the desk must be able to do for the binding to be offered; `nil` for keys that only
+  /// move around (Enter, Esc, arrows, redraw).
+  public let action: DeskAction?
+  /// A printable key that acts as a command only when the focused field is empty; otherwise it
+  /// is typed (a code may contain it).
   public let onlyWhenFieldEmpty: Bool
 
+  init(
+    _ keys: [KeyEvent], on screens: Set<Screen>, _ intent: Intent, help: String,
+    hint: String? = nil, action: DeskAction? = nil, onlyWhenFieldEmpty: Bool = false
+  ) {
+    self.keys = keys
+    self.screens = screens
+    self.intent = intent
+    self.help = help
+    self.hint = hint
+    self.action = action
+    self.onlyWhenFieldEmpty = onlyWhenFieldEmpty
+  }
+
   public var label: String { keys.map(\.label).joined(separator: " / ") }
+
+  /// Whether the desk can use the binding now.
+  func isOffered(_ abilities: DeskAbilities) -> Bool {
+    action.map { abilities.allows($0) } ?? true
+  }
 }
 
 /// The station's keys in one table: the input handler, the help overlay and the status line's
-/// hints are all drawn from it.
+/// hints are all drawn from it, and all three ask the core's `DeskAbilities` what works now.
 public struct KeyMap: Sendable {
   public let bindings: [KeyBinding]
 
@@ -89,25 +119,23 @@ public struct KeyMap: Sendable {
     self.bindings = bindings
   }
 
-  /// What `key` asks for on `screen`. `fieldEmpty` says whether the focused field is empty;
-  /// `staff` whether staff keys work (always, except at a locked kiosk).
-  public func intent(for key: KeyEvent, on screen: Screen, fieldEmpty: Bool, staff: Bool)
-    -> Intent?
-  {
-    var printable = false
-    if case .character = key { printable = true }
+  /// What `key` asks for on `screen`. `fieldEmpty` says whether the focused field is empty.
+  /// A binding the desk can't use now still reaches the reducer, which says why (the kiosk is
+  /// locked, the server can't void); a printable one is typed instead, and quitting is refused.
+  public func intent(
+    for key: KeyEvent, on screen: Screen, fieldEmpty: Bool, abilities: DeskAbilities
+  ) -> Intent? {
+    let printable = key.isPrintable
     // A printable command key is typed instead when the field already holds text.
     let typesInstead = printable && screen.takesText && !fieldEmpty
     for binding in bindings
     where binding.screens.contains(screen) && binding.keys.contains(key)
       && !(binding.onlyWhenFieldEmpty && typesInstead)
     {
-      if binding.staffOnly && !staff {
-        // The reducer explains how to unlock; quitting is simply refused.
-        if case .station = binding.intent { return binding.intent }
-        return nil
-      }
-      return binding.intent
+      if binding.isOffered(abilities) { return binding.intent }
+      if printable { break }
+      if case .station = binding.intent { return binding.intent }
+      return nil
     }
     switch key {
     case .character(let character) where screen.takesText || screen.givesWayToTyping:
@@ -119,19 +147,35 @@ public struct KeyMap: Sendable {
     }
   }
 
-  /// The bindings that work on `screen`, for the help overlay.
-  public func bindings(on screen: Screen) -> [KeyBinding] {
-    bindings.filter { $0.screens.contains(screen) }
+  /// Whether a printable `key` would be a command on `screen` with an empty field: such a key
+  /// is held for the burst gap, so a scanned code starting with it isn't taken as the command.
+  public func isCommand(_ key: KeyEvent, on screen: Screen, abilities: DeskAbilities) -> Bool {
+    guard key.isPrintable else { return false }
+    return bindings.contains { binding in
+      binding.screens.contains(screen) && binding.keys.contains(key)
+        && binding.isOffered(abilities)
+    }
   }
 
-  /// Short hints for the status line on `screen`, like `1 Check-In Only  2 Deduct`.
-  public func hints(on screen: Screen, staff: Bool) -> [(key: String, text: String)] {
+  /// The bindings that work on `screen` now, for the help overlay.
+  public func bindings(on screen: Screen, abilities: DeskAbilities) -> [KeyBinding] {
+    bindings.filter { $0.screens.contains(screen) && $0.isOffered(abilities) }
+  }
+
+  /// Short hints for the status line on `screen`, like `Enter Deduct  → Check-In Only`: only
+  /// what works now.
+  public func hints(on screen: Screen, abilities: DeskAbilities) -> [(key: String, text: String)] {
     bindings.compactMap { binding in
       guard binding.screens.contains(screen), let hint = binding.hint,
-        !binding.staffOnly || staff, let first = binding.keys.first
+        binding.isOffered(abilities), let first = binding.keys.first
       else { return nil }
       return (first.label, hint)
     }
+  }
+
+  /// How help and messages name the keys for `action`, like `F8 / Ctrl-O`.
+  public func label(for action: DeskAction) -> String? {
+    bindings.first { $0.action == action }?.label
   }
 }
 
@@ -139,71 +183,66 @@ extension KeyMap {
   private static let all = Set(Screen.allCases)
   private static let idle: Set<Screen> = [.ready, .result, .refusal]
 
+  /// Every staff key has a Ctrl or printable twin: VT100 has no F5–F12 and VT220 no F1–F5.
   public static let standardBindings: [KeyBinding] = [
     KeyBinding(
-      keys: [.character("1")], screens: [.member], intent: .station(.choose(.checkInOnly)),
-      help: "Check-In Only: record the visit, deduct nothing", hint: "Check-In Only",
-      staffOnly: false, onlyWhenFieldEmpty: false),
+      [.enter], on: [.member], .station(.submit),
+      help: "Record the highlighted choice (digits and letters start the next code instead)",
+      hint: "Confirm", action: .confirm),
     KeyBinding(
-      keys: [.character("2")], screens: [.member], intent: .station(.choose(.deduct)),
-      help: "Deduct Session: record the visit and deduct one session or coin", hint: "Deduct",
-      staffOnly: false, onlyWhenFieldEmpty: false),
+      [.left, .right, .character(" ")], on: [.member], .station(.toggleChoice),
+      help: "Move the highlight between Check-In Only and Deduct Session", hint: "Choose",
+      action: .switchChoice),
     KeyBinding(
-      keys: [.left, .right], screens: [.member], intent: .station(.toggleChoice),
-      help: "Move the highlight between the two choices", hint: nil, staffOnly: false,
-      onlyWhenFieldEmpty: false),
+      [.down], on: [.member], .station(.movePlan(1)),
+      help: "Next plan (when the member holds several)", hint: "Plan", action: .switchPlan),
     KeyBinding(
-      keys: [.tab, .down], screens: [.member], intent: .station(.movePlan(1)),
-      help: "Next plan (when the member holds several)", hint: "Plan", staffOnly: false,
-      onlyWhenFieldEmpty: false),
+      [.up], on: [.member], .station(.movePlan(-1)), help: "Previous plan",
+      action: .switchPlan),
     KeyBinding(
-      keys: [.backTab, .up], screens: [.member], intent: .station(.movePlan(-1)),
-      help: "Previous plan", hint: nil, staffOnly: false, onlyWhenFieldEmpty: false),
+      [.enter], on: all.subtracting([.member]), .station(.submit),
+      help: "Look up the typed code · open the selected member · confirm a prompt"),
     KeyBinding(
-      keys: [.enter], screens: all, intent: .station(.submit),
-      help: "Scan the typed code · confirm the highlighted choice · open the selected member",
-      hint: nil, staffOnly: false, onlyWhenFieldEmpty: false),
+      [.tab], on: [.ready, .result, .refusal], .station(.submit),
+      help: "Look up the typed code (scanners set to end codes with Tab)"),
+    KeyBinding([.escape], on: [.ready], .station(.cancel), help: "Clear the scan field"),
     KeyBinding(
-      keys: [.escape], screens: [.ready], intent: .station(.cancel),
-      help: "Clear the scan field", hint: nil, staffOnly: false, onlyWhenFieldEmpty: false),
+      [.escape], on: all.subtracting([.ready]), .station(.cancel),
+      help: "Back to the scan field (nothing is recorded)", hint: "Back"),
+    KeyBinding([.up], on: [.searching], .station(.moveSelection(-1)), help: "Previous result"),
+    KeyBinding([.down], on: [.searching], .station(.moveSelection(1)), help: "Next result"),
     KeyBinding(
-      keys: [.escape], screens: all.subtracting([.ready]), intent: .station(.cancel),
-      help: "Back to the scan field (nothing is recorded)", hint: "Back", staffOnly: false,
-      onlyWhenFieldEmpty: false),
-    KeyBinding(
-      keys: [.up], screens: [.searching], intent: .station(.moveSelection(-1)),
-      help: "Previous search result", hint: nil, staffOnly: false, onlyWhenFieldEmpty: false),
-    KeyBinding(
-      keys: [.down], screens: [.searching], intent: .station(.moveSelection(1)),
-      help: "Next search result", hint: nil, staffOnly: false, onlyWhenFieldEmpty: false),
-    KeyBinding(
-      keys: [.function(2), .character("/")], screens: idle, intent: .station(.openSearch),
-      help: "Search members by name, phone or code", hint: "Search", staffOnly: true,
+      [.function(2), .character("/")], on: idle, .station(.openSearch),
+      help: "Search members by name, phone or code", hint: "Search", action: .search,
       onlyWhenFieldEmpty: true),
     KeyBinding(
-      keys: [.function(3), .character("t")], screens: idle, intent: .station(.toggleToday),
-      help: "Show or hide today's check-ins", hint: "Today", staffOnly: true,
+      [.function(3), .character("t")], on: idle, .station(.toggleToday),
+      help: "Show or hide today's check-ins", hint: "Today", action: .today,
       onlyWhenFieldEmpty: true),
     KeyBinding(
-      keys: [.function(8)], screens: [.refusal], intent: .station(.beginOverride),
-      help: "Let a refused member in anyway, with a reason (staff)", hint: "Override",
-      staffOnly: true, onlyWhenFieldEmpty: false),
+      [.function(8), .control("o")], on: [.refusal], .station(.beginOverride),
+      help: "Let a refused member in anyway, with a reason", hint: "Override",
+      action: .override),
     KeyBinding(
-      keys: [.function(9)], screens: idle, intent: .station(.undoLast),
+      [.function(9), .control("u")], on: idle, .station(.undoLast),
       help: "Undo this station's last check-in (within 10 minutes)", hint: "Undo",
-      staffOnly: true, onlyWhenFieldEmpty: false),
+      action: .undo),
     KeyBinding(
-      keys: [.function(12)], screens: idle.union([.searching]), intent: .station(.toggleLock),
-      help: "Kiosk: type the unlock code for staff keys; press again to lock", hint: nil,
-      staffOnly: false, onlyWhenFieldEmpty: false),
+      [.function(12), .control("k")], on: idle.union([.searching]), .station(.toggleLock),
+      help: "Kiosk: type the unlock code for staff keys; again to lock", action: .lock),
     KeyBinding(
-      keys: [.function(1), .character("?")], screens: all, intent: .station(.toggleHelp),
-      help: "Show or hide this help", hint: "Help", staffOnly: false, onlyWhenFieldEmpty: true),
+      [.function(1), .character("?")], on: all, .station(.toggleHelp),
+      help: "Show or hide this help", hint: "Help", action: .help, onlyWhenFieldEmpty: true),
+    KeyBinding([.control("l")], on: all, .redraw, help: "Redraw the screen"),
     KeyBinding(
-      keys: [.control("l")], screens: all, intent: .redraw, help: "Redraw the screen", hint: nil,
-      staffOnly: false, onlyWhenFieldEmpty: false),
-    KeyBinding(
-      keys: [.function(10), .character("q"), .control("c")], screens: idle, intent: .quit,
-      help: "Quit the station (staff)", hint: "Quit", staffOnly: true, onlyWhenFieldEmpty: true),
+      [.function(10), .character("q"), .control("c")], on: idle, .quit,
+      help: "Quit the station", hint: "Quit", action: .quit, onlyWhenFieldEmpty: true),
   ]
+}
+
+extension KeyEvent {
+  var isPrintable: Bool {
+    if case .character = self { return true }
+    return false
+  }
 }

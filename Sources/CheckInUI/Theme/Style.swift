@@ -35,9 +35,11 @@ public struct Style: Hashable, Sendable, Codable {
     reverse = try container.decodeIfPresent(Bool.self, forKey: .reverse) ?? false
   }
 
-  /// This style without its colours, for terminals that have none.
+  /// This style without its colours, for terminals that have none. A style that sets a
+  /// background stands out by it (a highlighted choice, a banner), so without colour it is
+  /// reversed instead: bold alone would look like any other value.
   public var monochrome: Style {
-    Style(bold: bold, dim: dim, underline: underline, reverse: reverse)
+    Style(bold: bold, dim: dim, underline: underline, reverse: reverse || background != nil)
   }
 
   public var usesColor: Bool { foreground != nil || background != nil }

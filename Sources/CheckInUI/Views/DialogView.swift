@@ -21,10 +21,10 @@ enum DialogView {
     let y = box.y + 1
     var x = box.x + 3
     for action in CheckInAction.allCases {
-      let key = action == .checkInOnly ? "1" : "2"
       let offered = action == .checkInOnly || dialog.canDeduct
       let highlighted = offered && dialog.choice == action
-      let text = " [\(key)] \(action.title) "
+      // The marker shows the highlight on terminals that can't show the selection's colour.
+      let text = highlighted ? "▸ \(action.title) ◂" : "  \(action.title)  "
       let role: Role = highlighted ? .selection : offered ? .value : .muted
       x += frame.put(text, x: x, y: y, role: role, limit: box.maxX - 1 - x)
       if !offered {
@@ -33,14 +33,24 @@ enum DialogView {
       x += 4
     }
     let plans = dialog.plans.count > 1
-    // The longest wording that fits whole: a hint cut mid-word helps nobody.
-    let wordings = [
-      "←/→ choose · Enter confirm · Esc cancel" + (plans ? " · Tab next plan" : ""),
-      "←/→ choose · Enter confirm · Esc cancel" + (plans ? " · Tab plan" : ""),
-      "←/→ · Enter confirm · Esc cancel" + (plans ? " · Tab plan" : ""),
+    var wordings = [
+      "←/→ choose · Enter records it · Esc cancel" + (plans ? " · ↓ next plan" : ""),
+      "←/→ choose · Enter records · Esc cancel" + (plans ? " · ↓ plan" : ""),
+      "←/→ · Enter records · Esc" + (plans ? " · ↓ plan" : ""),
     ]
+    if !dialog.canDeduct {
+      wordings = wordings.map { $0.replacingOccurrences(of: "←/→ choose · ", with: "") }
+    }
+    if let decidesAt = dialog.decidesAt {
+      // A kiosk that asks: say what happens if nobody chooses.
+      let seconds = max(0, Int(decidesAt.timeIntervalSince(info.now).rounded(.up)))
+      let choice = Offer.defaultAction(for: dialog.plan).title
+      wordings.insert("\(choice) in \(seconds) s · ←/→ choose · Enter records it", at: 0)
+    }
+    // The longest wording that fits whole: a hint cut mid-word helps nobody.
     let room = box.width - 4
-    let help = wordings.first { frame.measure.columns(of: $0) <= room } ?? wordings[2]
+    let help =
+      wordings.first { frame.measure.columns(of: $0) <= room } ?? wordings[wordings.count - 1]
     frame.put(help, x: box.x + 3, y: y + 1, role: .muted, limit: room)
   }
 }

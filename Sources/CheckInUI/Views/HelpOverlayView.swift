@@ -4,14 +4,20 @@ import Foundation
 /// The keys that work on the current screen, drawn from the key map over everything else.
 enum HelpOverlayView {
   static func draw(_ frame: inout ScreenBuffer, in rect: Rect, screen: Screen, info: ViewInfo) {
-    let bindings = info.keyMap.bindings(on: screen)
+    // Staff keys a locked kiosk keeps back are listed too, marked, so staff know they exist.
+    let bindings = info.keyMap.bindings.filter { binding in
+      binding.screens.contains(screen)
+        && (binding.action.map { info.abilities.available.contains($0) } ?? true)
+    }
     let labelWidth = min(20, bindings.map { frame.measure.columns(of: $0.label) }.max() ?? 0)
     let width = min(rect.width - 4, 78)
     let textWidth = max(10, width - 6 - labelWidth)
     // Each binding's help, wrapped at words to the column it has.
     let entries = bindings.map { binding in
       var help = binding.help
-      if binding.staffOnly && info.isKiosk && !info.staffUnlocked { help = "(locked) " + help }
+      if let action = binding.action, info.abilities.needsUnlock(action) {
+        help = "(locked) " + help
+      }
       return (
         label: frame.measure.truncate(binding.label, to: labelWidth),
         lines: frame.measure.wrap(help, to: textWidth)

@@ -35,14 +35,18 @@ enum ResultBannerView {
       word = refusal.needsStaff ? "SEE DESK" : "REFUSED"
       role = refusal.needsStaff ? .bannerStaff : .bannerRefused
       lines.append((refusal.message(name: name, timeZone: info.timeZone), role))
-      if banner.card != nil && info.staffUnlocked {
-        lines.append(("F8: let them in anyway (staff override)", role))
+      if info.abilities.allows(.override), let keys = info.keyMap.label(for: .override) {
+        lines.append(("\(keys): let them in anyway (staff override)", role))
+      } else if info.isKiosk {
+        lines.append(("Please see the desk", role))
       }
     }
     frame.fill(rect, role: role)
     let remaining = max(
       0, Int((info.timing.result - info.now.timeIntervalSince(banner.shownAt)).rounded(.up)))
-    lines.append(("Back to the scan field in \(remaining) s · Esc now", role))
+    // A kiosk's member has only the scanner: no key to name.
+    lines.append(
+      ("Back to the scan field in \(remaining) s" + (info.isKiosk ? "" : " · Esc now"), role))
 
     let big = BlockFont.render(word)
     let fitsBig =

@@ -14,7 +14,8 @@ enum ScanFieldView {
     frame.fill(Rect(x: fieldX, y: y, width: fieldWidth, height: 1), role: .scanField)
     var text = state.scanText
     let focused = state.phase == .ready
-    if focused { text += "█" }
+    // The next code typed over a banner or a write in flight shows where it goes.
+    if focused || !text.isEmpty { text += "█" }
     // Show the end of a long entry: what was typed last is what matters.
     while frame.measure.columns(of: text) > fieldWidth - 2, !text.isEmpty {
       text.removeFirst()

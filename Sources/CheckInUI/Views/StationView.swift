@@ -9,11 +9,16 @@ public enum StationView {
   /// From this width on, today's list stands beside the member pane.
   static let sidePanelWidth = 100
 
+  /// Whether the station can be drawn at `size`; below it, keys change nothing.
+  public static func fits(_ size: Size) -> Bool {
+    size.width >= minimumSize.width && size.height >= minimumSize.height
+  }
+
   public static func render(
     _ state: StationState, _ info: ViewInfo, size: Size, measure: TextWidth = .unicode
   ) -> ScreenBuffer {
     var frame = ScreenBuffer(size: size, measure: measure)
-    guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
+    guard fits(size) else {
       drawTooSmall(&frame)
       return frame
     }

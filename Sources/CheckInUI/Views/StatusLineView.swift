@@ -22,7 +22,7 @@ enum StatusLineView {
     }
     let used = frame.put(left + "  ", x: rect.x, y: rect.y, role: .statusBar)
     var x = rect.x + used
-    let hints = info.keyMap.hints(on: Screen(state.phase), staff: info.staffUnlocked)
+    let hints = info.keyMap.hints(on: Screen(state.phase), abilities: info.abilities)
     for hint in hints {
       let text = "\(hint.key) \(hint.text)  "
       guard x + frame.measure.columns(of: text) <= rect.maxX else { break }

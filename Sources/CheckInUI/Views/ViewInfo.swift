@@ -14,7 +14,9 @@ public struct ViewInfo: Sendable {
   public var timing: StationTiming
   public var keyMap: KeyMap
   public var isKiosk: Bool
-  public var staffUnlocked: Bool
+  /// What the desk may do now (from the core): hints, help and banners offer only that.
+  public var abilities: DeskAbilities
+  public var staffUnlocked: Bool { abilities.staffUnlocked }
 
   public enum Connection: Hashable, Sendable {
     case local
@@ -35,7 +37,9 @@ public struct ViewInfo: Sendable {
   public init(
     now: Date, timeZone: TimeZone, stationName: String, branchName: String, storeName: String,
     connection: Connection = .local, timing: StationTiming = StationTiming(),
-    keyMap: KeyMap = KeyMap(), isKiosk: Bool = false, staffUnlocked: Bool = true
+    keyMap: KeyMap = KeyMap(), isKiosk: Bool = false,
+    abilities: DeskAbilities = DeskAbilities(
+      available: Set(DeskAction.allCases), staffUnlocked: true)
   ) {
     self.now = now
     self.timeZone = timeZone
@@ -46,7 +50,7 @@ public struct ViewInfo: Sendable {
     self.timing = timing
     self.keyMap = keyMap
     self.isKiosk = isKiosk
-    self.staffUnlocked = staffUnlocked
+    self.abilities = abilities
   }
 
   var today: CalendarDay { CalendarDay(now, in: timeZone) }

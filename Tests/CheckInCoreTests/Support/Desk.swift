@@ -8,7 +8,8 @@ import Testing
 struct Desk {
   var state = StationState()
   var clock = Fixture.now
-  var timing = StationTiming()
+  /// The terminal's timing: a banner is held for its first second.
+  var timing = StationTiming(minimumResult: 1, rescanKeepsBanner: true)
   var policy = CheckInPolicy(branchID: Fixture.branchID)
   var kiosk: KioskLock?
   var allowsOverride = true

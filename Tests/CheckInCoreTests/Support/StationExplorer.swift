@@ -13,7 +13,8 @@ import Foundation
 /// - (e) every request gets a fresh id, and every `.cancel` names a request still owed an answer;
 /// - (f) every state reached gets back to `.ready` by Esc, the clock and the awaited answer
 ///   (`stepsToReady`);
-/// - (g) the typed scan field and search query stay within `Station.maximumTypedLength`.
+/// - (g) the typed scan field and search query stay within `Station.maximumTypedLength`;
+/// - (h) while the terminal is too small to draw the station, no key changes anything but Esc.
 ///
 /// A node is the station's state together with what the outside world knows at that point: the
 /// requests the runtime still owes an answer to (including cancelled ones, whose late answers
@@ -52,7 +53,8 @@ struct StationExplorer {
     .scanned("GYM-1"), .scanned("GYM-2"), .scanned("bad\u{7}code"), .typed("1"),
     .typed(String(repeating: "7", count: 200)), .erase, .submit, .cancel, .choose(.deduct),
     .choose(.checkInOnly), .toggleChoice, .movePlan(1), .openSearch, .moveSelection(1), .undoLast,
-    .beginOverride, .toggleHelp, .toggleToday, .tick,
+    .beginOverride, .toggleHelp, .toggleToday, .tick, .resized(fits: false),
+    .resized(fits: true),
   ]
 
   private(set) var transitions = 0
@@ -203,6 +205,11 @@ struct StationExplorer {
       }
     }
 
+    // (h) nothing acts on a screen that isn't drawn.
+    if !before.viewFits && !event.actsWhileHidden && (child.state != before || !effects.isEmpty) {
+      fail("(h) a key acted while the screen wasn't drawn")
+    }
+
     // (b) never two check-ins outstanding.
     if case .checkedIn(let id, let result) = event, id == child.checkInInFlight {
       child.checkInInFlight = nil
@@ -307,7 +314,7 @@ struct StationExplorer {
     case .search(let id, let query, _, _): Request(id: id, kind: .search(query))
     case .void(let id, let attendanceID): Request(id: id, kind: .void(attendanceID))
     case .login(let id, _): Request(id: id, kind: .login)
-    case .cancel, .loadToday, .announce, .signal: nil
+    case .cancel, .loadToday, .announce, .signal, .log: nil
     }
   }
 
@@ -352,7 +359,7 @@ struct StationExplorer {
 
   static func mayStartRequests(_ event: StationEvent) -> Bool {
     switch event {
-    case .scanned, .submit, .openSearch, .typed, .undoLast: true
+    case .scanned, .burst, .submit, .openSearch, .typed, .undoLast: true
     default: false
     }
   }

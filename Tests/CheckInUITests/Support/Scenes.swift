@@ -23,7 +23,7 @@ enum Scenes {
     ViewInfo(
       now: date, timeZone: timeZone, stationName: "front-desk", branchName: "Main",
       storeName: "demo.sqlite3", isKiosk: kiosk != nil,
-      staffUnlocked: state.isStaffUnlocked(context(at: date, kiosk: kiosk)))
+      abilities: state.abilities(context(at: date, kiosk: kiosk)))
   }
 
   static func member(_ id: Int64, _ name: String, code: String? = nil) -> Member {

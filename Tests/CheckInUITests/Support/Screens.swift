@@ -15,6 +15,11 @@ enum Screens {
     StationView.render(state, Scenes.info(state: state, kiosk: kiosk), size: size)
   }
 
+  /// What the desk may do in `state` at the scenes' clock, at a staffed local desk.
+  static func abilities(of state: StationState) -> DeskAbilities {
+    state.abilities(Scenes.context())
+  }
+
   static var ready: StationState { Scenes.state([]) }
 
   /// A code typed by hand after a dialog was cancelled: the notice says nothing was recorded.

@@ -357,6 +357,14 @@ final class TmuxStation: Sendable {
     try tmux(["send-keys", "-t", Self.sessionName] + keys)
   }
 
+  /// Enter on the member dialog. The station ignores Enter for 0.3 s after a card appears (a
+  /// scanner's doubled terminator); waiting 0.4 s after the card was seen is past that however
+  /// slow the machine, since the card appeared before it was seen.
+  func confirm() async throws {
+    try await Task.sleep(for: .milliseconds(400))
+    try send("Enter")
+  }
+
   /// Types `text` one key at a time, each in its own `send-keys` command, as a person types.
   func type(_ text: String) throws {
     for character in text {

@@ -6,15 +6,16 @@ import Foundation
 /// `CHECKIN_TIMING=1`; each figure is one line in the log, for `checkin` benchmarks and for
 /// chasing a slow desk.
 struct LatencyProbe {
-  let log: LogFile?
+  /// Where each figure goes; `nil` measures nothing.
+  let log: (@Sendable (String) -> Void)?
   private var keyAt: Double?
-  /// Printable keys wait up to the burst gap before they count as typed (see
-  /// `ScanBurstAssembler`); their figure includes that wait.
+  /// Printable keys reach the screen at once, but for command keys on an empty field and typing
+  /// in prompts, which wait for the burst gap (see `ScanBurstAssembler`).
   private var keyWasPrintable = false
   private var scanAt: Double?
   private var confirmAt: Double?
 
-  init(log: LogFile?) {
+  init(log: (@Sendable (String) -> Void)?) {
     self.log = log
   }
 
@@ -41,23 +42,23 @@ struct LatencyProbe {
       // Past a quarter second the change on screen is the clock's, not the key's.
       if time - start < 0.25 {
         let kind = keyWasPrintable ? "printable" : "command"
-        log.write(.info, "timing key→frame(\(kind)) \(Self.milliseconds(time - start)) ms")
+        log("timing key→frame(\(kind)) \(Self.milliseconds(time - start)) ms")
       }
       keyAt = nil
     }
     switch phase {
     case .member, .result:
       if let start = scanAt, case .member = phase {
-        log.write(.info, "timing scan→card \(Self.milliseconds(time - start)) ms")
+        log("timing scan→card \(Self.milliseconds(time - start)) ms")
         scanAt = nil
       }
       if let start = confirmAt, case .result = phase {
-        log.write(.info, "timing confirm→result \(Self.milliseconds(time - start)) ms")
+        log("timing confirm→result \(Self.milliseconds(time - start)) ms")
         confirmAt = nil
       }
       if case .result = phase, let start = scanAt {
         // A refusal goes straight from the scan to the banner.
-        log.write(.info, "timing scan→result \(Self.milliseconds(time - start)) ms")
+        log("timing scan→result \(Self.milliseconds(time - start)) ms")
         scanAt = nil
       }
     default:
