@@ -96,6 +96,15 @@ import Testing
     #expect(desk.state.queuedScan == nil)
   }
 
+  /// Staff who open a member from search at an unlocked kiosk see the card; nothing is recorded.
+  @Test func aSearchPickIsShownNotRecorded() throws {
+    var desk = Self.kiosk()
+    let lookUp = try #require(desk.send(.scanned("GYM-1")).lookUps.first)
+    desk.state.phase = .lookingUp(LookUp(id: lookUp.id, payload: .member(1), startedAt: desk.clock))
+    #expect(desk.send(.lookedUp(lookUp.id, .success(Fixture.sara))).isEmpty)
+    #expect(desk.state.phase.dialog != nil)
+  }
+
   /// Another member right behind: their card waits for the banner's first second.
   @Test func theNextMemberWaitsForTheBannersSecond() throws {
     var desk = Self.kiosk()

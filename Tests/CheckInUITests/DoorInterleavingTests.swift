@@ -44,7 +44,8 @@ import Testing
       case 0...3:
         let code = Self.codes[Int(random.next(below: UInt64(Self.codes.count)))]
         let suffix = Self.suffixes[Int(random.next(below: UInt64(Self.suffixes.count)))]
-        let step = Double(random.next(below: 10)) / 1000
+        // 0–60 ms between characters: fast scanners and slow ones (some wait 50 ms).
+        let step = Double(random.next(below: 60)) / 1000
         // Keys on a hidden screen change nothing, so they can't be the next code either.
         if smallSince == nil {
           for index in 0..<code.count { printableTimes.append(time + Double(index) * step) }

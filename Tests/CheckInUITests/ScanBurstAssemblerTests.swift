@@ -41,13 +41,25 @@ import Testing
         var assembler = ScanBurstAssembler()
         var output: [Output] = []
         for (index, character) in code.enumerated() {
-          output += assembler.feed(.character(character), at: Double(index) * 0.003, hold: true)
+          output += assembler.feed(.character(character), at: Double(index) * 0.003, hold: 1)
         }
         #expect(output.isEmpty, "\(code): nothing leaks while the burst goes on")
         let end = Double(code.count) * 0.003
         #expect(assembler.feed(terminator, at: end) == [.scan(code)], "\(code) \(terminator)")
       }
     }
+  }
+
+  /// In a text prompt a person's last key and Enter may come together: too few held keys for a
+  /// code are given back as keys, then the Enter.
+  @Test func aPromptsLastKeyAndEnterAreKeys() {
+    var assembler = ScanBurstAssembler()
+    _ = assembler.feed(.character("9"), at: 0, hold: 3)
+    #expect(assembler.feed(.enter, at: 0.01) == [.key(.character("9")), .key(.enter)])
+    for (index, character) in "GYM-1".enumerated() {
+      _ = assembler.feed(.character(character), at: 1 + Double(index) * 0.002, hold: 3)
+    }
+    #expect(assembler.feed(.enter, at: 1.01) == [.scan("GYM-1")])
   }
 
   /// CR LF (or LF CR): the second terminator belongs to the same code, never to the dialog the
@@ -95,20 +107,20 @@ import Testing
 
   @Test func heldKeysThatStopAreTextOrTheKeyItself() {
     var assembler = ScanBurstAssembler()
-    _ = assembler.feed(.character("q"), at: 0, hold: true)
+    _ = assembler.feed(.character("q"), at: 0, hold: 1)
     #expect(assembler.flushIfStale(at: 1) == [.key(.character("q"))], "a lone q is the command")
-    _ = assembler.feed(.character("t"), at: 2, hold: true)
+    _ = assembler.feed(.character("t"), at: 2, hold: 1)
     _ = assembler.feed(.character("1"), at: 2.003)
     #expect(assembler.flushIfStale(at: 3) == [.text("t1")], "a short burst is text, never q/t")
     for (index, character) in "ABC".enumerated() {
-      _ = assembler.feed(.character(character), at: 4 + Double(index) * 0.001, hold: true)
+      _ = assembler.feed(.character(character), at: 4 + Double(index) * 0.001, hold: 1)
     }
     #expect(assembler.flushIfStale(at: 5) == [.unterminatedScan("ABC")])
   }
 
   @Test func otherKeysReleaseHeldKeysFirst() {
     var assembler = ScanBurstAssembler()
-    _ = assembler.feed(.character("a"), at: 0, hold: true)
+    _ = assembler.feed(.character("a"), at: 0, hold: 1)
     _ = assembler.feed(.character("b"), at: 0.001)
     #expect(assembler.feed(.escape, at: 0.002) == Self.keys("ab") + [.key(.escape)])
     #expect(assembler.feed(.function(8), at: 2) == [.key(.function(8))])

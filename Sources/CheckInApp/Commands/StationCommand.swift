@@ -37,11 +37,9 @@ enum StationCommand {
     if settings.isKiosk && settings.kioskUnlockCode.isEmpty {
       log.write(.warning, "kiosk mode without kiosk_unlock_code: staff keys stay locked")
       // Said on screen too: otherwise the unlock key only ever answers "wrong code".
-      startupNotice =
-        startupNotice
-        ?? Notice(
-          "Kiosk without an unlock code (kiosk_unlock_code): staff keys stay locked",
-          tone: .warning)
+      // It outranks a theme's notice: a kiosk nobody can unlock matters more than its colours.
+      startupNotice = Notice(
+        "Kiosk without an unlock code (kiosk_unlock_code): staff keys stay locked", tone: .warning)
     }
     let hooks = settings.onCheckIn.map { command in
       HookRunner(

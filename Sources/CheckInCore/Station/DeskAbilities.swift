@@ -72,7 +72,7 @@ extension StationState {
       if dialog.plans.count > 1 { available.insert(.switchPlan) }
     case .searching:
       idle = false
-      if context.kiosk != nil { available.insert(.lock) }
+      if context.kiosk?.unlockCode.isEmpty == false { available.insert(.lock) }
     default:
       idle = false
     }
@@ -83,7 +83,7 @@ extension StationState {
       {
         available.insert(.undo)
       }
-      if context.kiosk != nil { available.insert(.lock) }
+      if context.kiosk?.unlockCode.isEmpty == false { available.insert(.lock) }
     }
     if !viewFits {
       // Nothing acts on a screen that isn't drawn.

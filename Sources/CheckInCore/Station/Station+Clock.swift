@@ -17,8 +17,6 @@ extension Station {
       state.helpShownAt = nil
     }
     switch state.phase {
-    case .result(let banner) where state.queuedScan != nil && !banner.isHeld(context):
-      return takeQueuedScan(&state, context)
     case .result(let banner) where expired(banner.shownAt, after: timing.result):
       state.phase = .ready
     case .member(let dialog) where dialog.decidesAt.map { now >= $0 } ?? false:

@@ -55,6 +55,8 @@ extension Station {
     guard case .submitting(let submission) = state.phase, submission.id == id else { return [] }
     var effects: [StationEffect]
     let card = submission.card
+    // What was recorded (or not) is shown, never left under the help overlay.
+    state.helpShownAt = nil
     switch result {
     case .success(let receipt):
       state.lastCheckIn = receipt
@@ -81,7 +83,8 @@ extension Station {
       // Another station got there first, or the plan ran out meanwhile.
       effects = refuse(refusal, card: card, &state, context)
       if state.queuedScan != nil {
-        // The next member's card replaces the banner at once: the line keeps what happened.
+        // The next member's card follows the banner's first second: the line keeps what
+        // happened after it.
         let reason = refusal.message(name: card.member.fullName, timeZone: context.timeZone)
         state.notice = Notice("Not checked in — \(reason)", tone: .error)
       }

@@ -10,7 +10,7 @@ extension Station {
     if case .failure(.empty) = parsed { return [] }
     switch state.phase {
     case .submitting, .undoing:
-      state.queuedScan = text
+      replaceQueuedScan(with: text, &state)
       state.scanText = ""
       return []
     case .result(var banner):
@@ -25,7 +25,7 @@ extension Station {
       }
       if banner.isHeld(context) {
         // Staff must see what was just recorded; the next member is looked up a moment later.
-        state.queuedScan = text
+        replaceQueuedScan(with: text, &state)
         state.scanText = ""
         return []
       }
@@ -33,9 +33,12 @@ extension Station {
       break
     }
 
+    // This code is newer than one that waited: it wins, and the other is named.
+    let replaced = state.queuedScan.flatMap { $0 == text ? nil : replacedNotice($0, by: text) }
+    state.queuedScan = nil
     var effects = dropPending(&state)
     state.scanText = ""
-    state.notice = nil
+    state.notice = replaced
     state.helpShownAt = nil
     switch parsed {
     case .failure(let invalid):
@@ -51,28 +54,44 @@ extension Station {
   }
 
   /// Keys faster than a person types. In a text field they are typed (a pasted name or
-  /// password) unless they end with Enter or Tab: a scanner at the search, override or unlock
-  /// prompt is the next member, never the query, the reason or a wrong unlock code.
+  /// password) unless they end with Enter or Tab: a scanner at the search or override prompt is
+  /// the next member, never the query or the reason; at the login prompt it waits for the login.
   static func burst(
     _ text: String, terminated: Bool, _ state: inout StationState, _ context: StationContext
   ) -> [StationEffect] {
     switch state.phase {
-    case .unlocking(let prompt)
-    where terminated && context.kiosk.map { prompt.typed + text == $0.unlockCode } == true:
-      // The unlock code itself, pasted or typed while the station was busy.
-      let effects = type(text, &state, context)
-      return effects + submit(&state, context)
-    case .overriding, .unlocking, .searching:
-      // A name pasted into search is a query; a code ending in Enter is a member at the door
-      // (and never counts as a wrong unlock code).
-      if terminated { return scan(text, &state, context) }
-      return type(text, &state, context)
-    case .loggingIn:
+    case .unlocking:
+      // Whatever ends with Enter here is an attempt at the code, so guessing with a scanner is
+      // slowed and logged like guessing by hand.
       let effects = type(text, &state, context)
       return terminated ? effects + submit(&state, context) : effects
+    case .overriding, .searching:
+      // A name pasted into search is a query; a code ending in Enter is a member at the door.
+      if terminated { return scan(text, &state, context) }
+      return type(text, &state, context)
+    case .loggingIn where terminated:
+      // A member's card, not the password: it waits for the login (or Esc).
+      replaceQueuedScan(with: text, &state)
+      return []
+    case .loggingIn:
+      return type(text, &state, context)
     default:
       return scan(text, &state, context)
     }
+  }
+
+  /// Keeps `text` to look up once the station is free. One code waits at a time (the screen
+  /// shows one member); one it replaces is named, so nobody is silently left out.
+  static func replaceQueuedScan(with text: String, _ state: inout StationState) {
+    if let waiting = state.queuedScan, waiting != text {
+      state.notice = replacedNotice(waiting, by: text)
+    }
+    state.queuedScan = text
+  }
+
+  private static func replacedNotice(_ waiting: String, by text: String) -> Notice {
+    Notice(
+      "\(waiting) was not looked up: \(text) came right after it — scan it again", tone: .warning)
   }
 
   static func startLookUp(
@@ -107,7 +126,11 @@ extension Station {
         var dialog = MemberDialog(
           card: card, plans: offer.plans, planIndex: 0, choice: Offer.defaultAction(for: plan),
           payload: lookUp.payload, openedAt: context.now, shownAt: context.now)
-        switch context.kiosk?.action {
+        // A kiosk records by itself what was scanned; a member staff opened from search is
+        // only shown.
+        var fromScan = true
+        if case .member = lookUp.payload { fromScan = false }
+        switch fromScan ? context.kiosk?.action : nil {
         case nil:
           break
         case .standard?:
@@ -139,6 +162,7 @@ extension Station {
   static func refuse(
     _ refusal: Refusal, card: MemberCard?, _ state: inout StationState, _ context: StationContext
   ) -> [StationEffect] {
+    state.helpShownAt = nil
     state.phase = .result(
       ResultBanner(
         outcome: .refused(refusal, memberName: card?.member.fullName), card: card,

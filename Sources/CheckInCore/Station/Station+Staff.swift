@@ -43,13 +43,14 @@ extension Station {
   static func toggleLock(_ state: inout StationState, _ context: StationContext)
     -> [StationEffect]
   {
-    guard let kiosk = context.kiosk, state.abilities(context).allows(.lock) else { return [] }
+    guard let kiosk = context.kiosk else { return [] }
     if kiosk.unlockCode.isEmpty {
       state.notice = Notice(
         "No unlock code is set for this kiosk (kiosk_unlock_code): staff keys stay locked",
         tone: .warning)
       return []
     }
+    guard state.abilities(context).allows(.lock) else { return [] }
     if state.isStaffUnlocked(context) {
       let effects = relock(&state)
       state.notice = Notice("Kiosk locked", tone: .info)

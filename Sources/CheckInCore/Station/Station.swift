@@ -11,6 +11,26 @@ public enum Station {
     into state: inout StationState, _ event: StationEvent, _ context: StationContext
   ) -> [StationEffect] {
     if !state.viewFits && !event.actsWhileHidden { return [] }
+    let effects = handle(event, &state, context)
+    return effects + releaseQueuedScan(&state, context)
+  }
+
+  /// A code that waited for a write or a held banner is looked up as soon as the station is
+  /// free, whatever freed it (an answer, the clock, a key): it must never be stranded.
+  private static func releaseQueuedScan(_ state: inout StationState, _ context: StationContext)
+    -> [StationEffect]
+  {
+    guard state.queuedScan != nil else { return [] }
+    switch state.phase {
+    case .submitting, .undoing, .loggingIn, .lookingUp: return []
+    case .result(let banner) where banner.isHeld(context): return []
+    default: return takeQueuedScan(&state, context)
+    }
+  }
+
+  private static func handle(
+    _ event: StationEvent, _ state: inout StationState, _ context: StationContext
+  ) -> [StationEffect] {
     switch event {
     case .scanned(let text):
       return scan(text, &state, context)
@@ -119,6 +139,11 @@ public enum Station {
   static func submit(_ state: inout StationState, _ context: StationContext)
     -> [StationEffect]
   {
+    if state.showsHelp {
+      // What help covers isn't confirmed blind: Enter closes it first.
+      state.helpShownAt = nil
+      return []
+    }
     switch state.phase {
     case .ready:
       let text = state.scanText

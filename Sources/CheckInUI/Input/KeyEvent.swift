@@ -1,4 +1,4 @@
-/// A key as the terminal reports it, after ncurses decoded escape sequences.
+/// A key, as `KeyDecoder` reads it from the bytes the terminal sent.
 public enum KeyEvent: Hashable, Sendable {
   /// A printable character.
   case character(Character)
@@ -20,7 +20,6 @@ public enum KeyEvent: Hashable, Sendable {
   case pageDown
   /// F1…F12.
   case function(Int)
-  case resize
 
   /// Reads a Unicode scalar from the terminal: control codes become named keys.
   public init?(scalar: Unicode.Scalar) {
@@ -59,7 +58,6 @@ public enum KeyEvent: Hashable, Sendable {
     case .pageUp: "PgUp"
     case .pageDown: "PgDn"
     case .function(let number): "F\(number)"
-    case .resize: "resize"
     }
   }
 }

@@ -28,6 +28,8 @@ public struct ScanBurstAssembler: Sendable {
 
   /// Keys held back because the caller asked.
   private var held: [Character] = []
+  /// How many held keys a terminator makes a scan: fewer are a person's last key and Enter.
+  private var heldScanLength = 1
   /// Keys passed on at once that came as one burst, so far.
   private var run: [Character] = []
   private var lastAt: Double?
@@ -47,13 +49,16 @@ public struct ScanBurstAssembler: Sendable {
   }
 
   /// Feeds one key read at time `at` (seconds on a monotonic clock). `hold` asks to keep a
-  /// printable key that starts a burst until the burst's end shows what it was.
-  public mutating func feed(_ key: KeyEvent, at time: Double, hold: Bool = false) -> [Output] {
+  /// printable key that starts a burst until the burst's end shows what it was: held keys ended
+  /// by Enter or Tab are a scan when there are at least `hold` of them (1 for a command key on an
+  /// empty field; more in a text prompt, where a person's last key and Enter may come together).
+  public mutating func feed(_ key: KeyEvent, at time: Double, hold: Int? = nil) -> [Output] {
     var output = flushIfStale(at: time)
     switch key {
     case .character(let character):
       terminatedAt = nil
-      if !held.isEmpty || (hold && run.isEmpty) {
+      if held.isEmpty, run.isEmpty, let hold { heldScanLength = hold }
+      if !held.isEmpty || (hold != nil && run.isEmpty) {
         held.append(character)
       } else {
         run.append(character)
@@ -65,9 +70,13 @@ public struct ScanBurstAssembler: Sendable {
         terminatedAt = nil
         return output
       }
-      if !held.isEmpty {
+      if held.count >= heldScanLength {
         output.append(.scan(String(held)))
         terminatedAt = time
+      } else if !held.isEmpty {
+        output += release()
+        output.append(.key(key))
+        return output
       } else if run.count >= minimumUnterminatedLength {
         // No person types this fast: the scanner's code alone is the scan, whatever was typed
         // into the field before it (a stray key at a kiosk must not spoil the next member).

@@ -32,8 +32,13 @@ public struct StationDriver: Sendable {
   public init(setup: StationContext, keyMap: KeyMap = KeyMap(), notice: Notice? = nil) {
     self.setup = setup
     self.keyMap = keyMap
-    // A kiosk has only the scanner: a code of any length that simply stops is a scan.
-    assembler = ScanBurstAssembler(minimumUnterminatedLength: setup.kiosk == nil ? 3 : 1)
+    // A kiosk has only the scanner: a code of any length that simply stops is a scan, and since
+    // no person types there, a slow scanner's keys (up to a quarter second apart, or split by
+    // a slow link) still belong to one code.
+    assembler =
+      setup.kiosk == nil
+      ? ScanBurstAssembler()
+      : ScanBurstAssembler(gap: 0.25, minimumUnterminatedLength: 1)
     state.notice = notice
   }
 
@@ -95,16 +100,15 @@ public struct StationDriver: Sendable {
   }
 
   private mutating func press(_ key: KeyEvent, at time: Double, now: Date) -> Reaction {
-    if key == .resize {
-      var reaction = Reaction()
-      reaction.redraw = true
-      return reaction
-    }
     let screen = Screen(state.phase)
-    let hold =
-      screen.holdsTyping
-      || (focusedText.isEmpty
-        && keyMap.isCommand(key, on: screen, abilities: abilities(at: now)))
+    var hold: Int?
+    if screen.holdsTyping {
+      hold = Self.promptScanLength
+    } else if focusedText.isEmpty
+      && keyMap.isCommand(key, on: screen, abilities: abilities(at: now))
+    {
+      hold = 1
+    }
     var reaction = Reaction()
     for output in assembler.feed(key, at: time, hold: hold) {
       reaction.merge(route(output, now: now))
@@ -134,6 +138,10 @@ public struct StationDriver: Sendable {
     }
     return reaction
   }
+
+  /// In a text prompt, held keys and Enter are a member's card only from this many on: fewer
+  /// are a person's last key and Enter pressed together.
+  static let promptScanLength = 3
 
   /// The text field that has the focus, which decides whether `q`, `/` or `?` are typed.
   var focusedText: String {
