@@ -66,7 +66,7 @@ public final class StationLoop {
   public func start() {
     let now = clock.now
     lastTick = Int(now.timeIntervalSince1970)
-    apply(driver.resize(to: terminal.size, now: now))
+    act { $0.resize(to: terminal.size, now: now) }
     perform(.loadToday, driver.context(at: now))
   }
 
@@ -74,16 +74,17 @@ public final class StationLoop {
   public func readInput() {
     let input = terminal.readInput()
     let now = clock.now
-    if input.resized { apply(driver.resize(to: terminal.size, now: now)) }
+    if input.resized { act { $0.resize(to: terminal.size, now: now) } }
     guard let first = input.scalars.first else { return }
     let time = clock.monotonic
     probe.keysRead(at: time, printable: first.properties.generalCategory != .control)
-    apply(driver.read(input.scalars, at: time, now: now))
+    act { $0.read(input.scalars, at: time, now: now) }
   }
 
   /// An effect answered.
   public func deliver(_ event: StationEvent) {
-    apply(StationDriver.Reaction(effects: driver.send(event, now: clock.now)))
+    let now = clock.now
+    act { StationDriver.Reaction(effects: $0.send(event, now: now)) }
   }
 
   /// Makes an outcome heard, in its own bell pattern.
@@ -99,7 +100,7 @@ public final class StationLoop {
   /// Lets time act: ends bursts and lone Escs, ticks the station, rings bells, draws.
   public func service(draws: Bool = true) {
     let now = clock.now
-    apply(driver.expire(at: clock.monotonic, now: now))
+    act { $0.expire(at: clock.monotonic, now: now) }
     let second = Int(now.timeIntervalSince1970.rounded(.down))
     let deadlinePassed = driver.clockDeadline(at: now).map { $0 <= now } ?? false
     if second != lastTick || deadlinePassed {
@@ -156,8 +157,10 @@ public final class StationLoop {
       isKiosk: setup.kiosk != nil, abilities: driver.abilities(at: now))
   }
 
-  private func apply(_ reaction: StationDriver.Reaction) {
+  /// Runs `step` on the driver and carries out what it asks for.
+  private func act(_ step: (inout StationDriver) -> StationDriver.Reaction) {
     let before = driver.state.phase
+    let reaction = step(&driver)
     let context = driver.context(at: clock.now)
     for effect in reaction.effects {
       switch effect {
