@@ -28,7 +28,6 @@ final class StationRuntime {
   private let clock = SystemClock()
   private let inbox: Inbox
   private let tasks: EffectTasks
-  private var loop: StationLoop?
   private var quitting = false
   private var hungUp = false
 
@@ -40,7 +39,6 @@ final class StationRuntime {
     let environment = StationEnvironment(
       backend: configuration.backend,
       announce: { receipt in await hooks?.enqueue(receipt) },
-      // The loop rings the bell itself; `signal` is for headless stations.
       log: { inbox.post(.note($0)) })
     tasks = EffectTasks(environment: environment, inbox: inbox)
   }
@@ -67,7 +65,6 @@ final class StationRuntime {
       driver: StationDriver(setup: setup, notice: configuration.startupNotice),
       terminal: terminal, clock: clock, labels: labels, latencyLog: latencyLog,
       perform: { effect, context in tasks.perform(effect, context: context) })
-    self.loop = loop
     loop.start()
 
     let writesDeadline = Duration.seconds(10)

@@ -39,7 +39,11 @@ enum DialogView {
       "←/→ · Enter records · Esc" + (plans ? " · ↓ plan" : ""),
     ]
     if !dialog.canDeduct {
-      wordings = wordings.map { $0.replacingOccurrences(of: "←/→ choose · ", with: "") }
+      // Nothing to move the highlight to.
+      wordings = wordings.map {
+        $0.replacingOccurrences(of: "←/→ choose · ", with: "")
+          .replacingOccurrences(of: "←/→ · ", with: "")
+      }
     }
     if let decidesAt = dialog.decidesAt {
       // A kiosk that asks: say what happens if nobody chooses.
