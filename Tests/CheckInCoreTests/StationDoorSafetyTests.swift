@@ -51,18 +51,17 @@ import Testing
     #expect(effects.contains { if case .log = $0 { true } else { false } })
   }
 
-  /// A member scanning while the login prompt shows waits for the login; the code is never sent
-  /// as a password.
-  @Test func aScanAtTheLoginPromptWaits() {
+  /// A password typed fast or pasted with its Enter (a busy station reads it all at once) logs
+  /// in.
+  @Test func aPasswordWithItsEnterInOneBurstLogsIn() {
     var desk = Desk()
     desk.state.phase = .loggingIn(LoginPrompt(openedAt: desk.clock))
-    #expect(desk.send(.burst("GYM-2", terminated: true)) == [])
-    #expect(desk.state.queuedScan == "GYM-2")
-    guard case .loggingIn(let prompt) = desk.state.phase else {
-      Issue.record("\(desk.state.phase)")
+    let effects = desk.send(.burst("s3cret", terminated: true))
+    guard case .login(_, let password)? = effects.first else {
+      Issue.record("no login: \(effects)")
       return
     }
-    #expect(prompt.password.isEmpty)
+    #expect(password == "s3cret")
   }
 
   /// A code that waited behind the banner is looked up however the banner goes, never stranded.

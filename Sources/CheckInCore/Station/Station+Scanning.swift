@@ -55,7 +55,7 @@ extension Station {
 
   /// Keys faster than a person types. In a text field they are typed (a pasted name or
   /// password) unless they end with Enter or Tab: a scanner at the search or override prompt is
-  /// the next member, never the query or the reason; at the login prompt it waits for the login.
+  /// the next member, never the query or the reason.
   static func burst(
     _ text: String, terminated: Bool, _ state: inout StationState, _ context: StationContext
   ) -> [StationEffect] {
@@ -69,12 +69,10 @@ extension Station {
       // A name pasted into search is a query; a code ending in Enter is a member at the door.
       if terminated { return scan(text, &state, context) }
       return type(text, &state, context)
-    case .loggingIn where terminated:
-      // A member's card, not the password: it waits for the login (or Esc).
-      replaceQueuedScan(with: text, &state)
-      return []
     case .loggingIn:
-      return type(text, &state, context)
+      // A password typed fast or pasted, with its Enter: a busy station may read it all at once.
+      let effects = type(text, &state, context)
+      return terminated ? effects + submit(&state, context) : effects
     default:
       return scan(text, &state, context)
     }
