@@ -137,24 +137,10 @@ void ckt_flush(int full) {
   doupdate();
 }
 
+// With keypad mode off, the only key code ncurses still reports is the resize it learned of
+// from SIGWINCH; every other key arrives as the bytes the terminal sent.
 static int translate_key(wint_t code) {
-  if (code >= KEY_F(1) && code <= KEY_F(12)) return CKT_KEY_F1 + (int)(code - KEY_F(1));
-  switch (code) {
-  case KEY_UP: return CKT_KEY_UP;
-  case KEY_DOWN: return CKT_KEY_DOWN;
-  case KEY_LEFT: return CKT_KEY_LEFT;
-  case KEY_RIGHT: return CKT_KEY_RIGHT;
-  case KEY_HOME: return CKT_KEY_HOME;
-  case KEY_END: return CKT_KEY_END;
-  case KEY_PPAGE: return CKT_KEY_PAGE_UP;
-  case KEY_NPAGE: return CKT_KEY_PAGE_DOWN;
-  case KEY_BACKSPACE: return CKT_KEY_BACKSPACE;
-  case KEY_DC: return CKT_KEY_DELETE;
-  case KEY_ENTER: return CKT_KEY_ENTER;
-  case KEY_RESIZE: return CKT_KEY_RESIZE;
-  case KEY_BTAB: return CKT_KEY_BACKTAB;
-  default: return CKT_KEY_OTHER;
-  }
+  return code == KEY_RESIZE ? CKT_KEY_RESIZE : CKT_KEY_OTHER;
 }
 
 int ckt_read_key(uint32_t *value) {

@@ -31,11 +31,11 @@ enum {
   CKT_KEY = 2,  // `*value` is one of the CKT_KEY_* codes below
 };
 
+/// The key codes `ckt_read_key` reports (keypad mode is off: keys come as characters, and the
+/// station decodes escape sequences itself).
 enum {
-  CKT_KEY_UP = 1, CKT_KEY_DOWN, CKT_KEY_LEFT, CKT_KEY_RIGHT, CKT_KEY_HOME, CKT_KEY_END,
-  CKT_KEY_PAGE_UP, CKT_KEY_PAGE_DOWN, CKT_KEY_BACKSPACE, CKT_KEY_DELETE, CKT_KEY_ENTER,
-  CKT_KEY_RESIZE, CKT_KEY_BACKTAB, CKT_KEY_OTHER,
-  CKT_KEY_F1 = 100,  // F1..F12 are CKT_KEY_F1 + 0..11
+  CKT_KEY_RESIZE = 1,  // the window changed size
+  CKT_KEY_OTHER,
 };
 
 /// Sets a UTF-8 character locale, opens the terminal full-screen (falling back to a generic
