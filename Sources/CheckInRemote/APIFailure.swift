@@ -17,6 +17,12 @@ enum APIFailure: Error, Sendable {
   /// An answer that isn't the JSON the station expects.
   case unreadable(String)
 
+  /// The server failed on its own account (5xx): another endpoint may still answer.
+  var isServerFault: Bool {
+    if case .http(let status, _, _) = self { return status >= 500 }
+    return false
+  }
+
   /// The failure as the station's typed error, for operations that give it no other meaning.
   var backendError: BackendError {
     switch self {

@@ -111,7 +111,14 @@ extension RemoteBackend {
         return found
       }
       if case .failure(let failure) = exactResult {
-        _ = await byID
+        // The deployed search fails (500) for every query that matches a member stored with a
+        // lower-case gender: the number in an id-shaped code still finds the member, under the
+        // same rule that retires older codes.
+        if failure.isServerFault, case .success(let customer)? = await byID,
+          CodeResolution.idFallbackAccepts(storedCode: Self.storedCode(customer), memberID: id)
+        {
+          return customer
+        }
         throw lookupError(failure, code: code)
       }
       guard let byIDResult = await byID else { throw .refused(.notFound(code: code)) }

@@ -94,6 +94,23 @@ import Testing
     }
   }
 
+  /// The deployed search answers 500 for queries matching some members' data (API.md): an
+  /// id-shaped code still finds its member by number, and a retired one is still refused.
+  @Test func aFailingSearchFallsBackToTheMemberNumber() async throws {
+    try await eachMode { server, mode in
+      try await withDesk(server, cache: false) { desk in
+        try await desk.logIn()
+        for code in ["GYM-116", "116", "customer_id:116"] {
+          try await server.fault(.status(500), path: "/api/customers/search", count: 5)
+          let card = try await desk.lookUp(code)
+          #expect(card.member.id == 116, "\(mode) \(code)")
+          #expect(card.member.fullName == "Nour Hassan", "\(mode) \(code)")
+          try await server.clearFaults()
+        }
+      }
+    }
+  }
+
   @Test func aCancelledLookupReturnsAtOnce() async throws {
     let options = RemoteOptions(lookupTimeout: 30, checkInTimeout: 30)
     try await StandInServer.run(.vAug) { server in
@@ -271,8 +288,11 @@ import Testing
     try await eachMode { server, mode in
       try await withDesk(server, cache: false) { desk in
         try await desk.logIn()
+        // A code with a suffix can only be found by search: its failure is the lookup's.
         try await server.fault(.status(500), path: "/api/customers/search")
-        let result = await outcome { () throws(BackendError) in try await desk.lookUp("GYM-116") }
+        let result = await outcome { () throws(BackendError) in
+          try await desk.lookUp("GYM-115-9F3A0C1B")
+        }
         guard case .server(let text)? = result.failure else {
           Issue.record("\(mode): \(result)")
           return
