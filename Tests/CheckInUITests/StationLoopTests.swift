@@ -30,6 +30,18 @@ import Testing
     #expect(desk.store.visits.map(\.deducted) == [1, 0])
   }
 
+  /// A slow scanner (100 ms between characters, or a slow link) at a kiosk: still one code, with
+  /// or without a suffix, never its first character looked up on its own.
+  @Test func aKioskTakesASlowScannersCodeWhole() {
+    for suffix in ["\r", ""] {
+      let desk = FakeDesk(cards: Self.cards, kiosk: Self.kiosk)
+      desk.scan("GYM-13", suffix: suffix, at: 1, step: 0.1)
+      desk.advance(to: 3)
+      #expect(desk.store.visits.map(\.memberID) == [13], "\(suffix.debugDescription)")
+      #expect(desk.screenText.contains("王伟 — 1 session deducted"), "\(suffix.debugDescription)")
+    }
+  }
+
   /// `2` + Enter from a scanner while Sara's card is open is member 2, never Deduct for Sara.
   @Test func aOneCharacterCodeOverADialogIsTheNextMember() {
     let desk = FakeDesk(cards: Self.cards)

@@ -60,19 +60,16 @@ extension Station {
     _ text: String, terminated: Bool, _ state: inout StationState, _ context: StationContext
   ) -> [StationEffect] {
     switch state.phase {
-    case .unlocking:
-      // Whatever ends with Enter here is an attempt at the code, so guessing with a scanner is
-      // slowed and logged like guessing by hand.
+    case .unlocking, .loggingIn:
+      // A code or password typed fast or pasted, with its Enter (a busy station may read it all
+      // at once). At the unlock prompt a scanner's code is an attempt too, so guessing with
+      // barcodes is slowed and logged like guessing by hand.
       let effects = type(text, &state, context)
       return terminated ? effects + submit(&state, context) : effects
     case .overriding, .searching:
       // A name pasted into search is a query; a code ending in Enter is a member at the door.
       if terminated { return scan(text, &state, context) }
       return type(text, &state, context)
-    case .loggingIn:
-      // A password typed fast or pasted, with its Enter: a busy station may read it all at once.
-      let effects = type(text, &state, context)
-      return terminated ? effects + submit(&state, context) : effects
     default:
       return scan(text, &state, context)
     }
