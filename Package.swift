@@ -38,7 +38,8 @@ let package = Package(
     .testTarget(name: "CheckInAppTests", dependencies: ["CheckInApp", "CheckInSQLite"]),
     // Runs the built `checkin` binary as separate processes, as stations and scripts do.
     .testTarget(
-      name: "EndToEndTests", dependencies: ["checkin", "CheckInSQLite", "CheckInCore"]),
+      name: "EndToEndTests",
+      dependencies: ["checkin", "CheckInSQLite", "CheckInCore", "CheckInRemote"]),
   ],
   swiftLanguageModes: [.v6]
 )

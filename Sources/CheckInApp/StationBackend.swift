@@ -46,7 +46,15 @@ extension CommandContext {
   func makeRemote(_ address: ServerAddress) throws(BackendError) -> RemoteBackend {
     let paths = Paths(environment: environment)
     let log = LogFile(path: paths.logFile)
-    let cache = try RemoteCache(path: paths.remoteCache(host: address.host))
+    let cache = try RemoteCache(path: paths.remoteCache(server: address), server: address.key)
+    let adopted = try cache.adoptLegacyOutbox(
+      from: paths.legacyRemoteCache(host: address.host), at: clock())
+    if adopted > 0 {
+      log.write(
+        .warning,
+        "\(adopted) outbox entries taken over from the old per-host cache, to review: "
+          + "their server can't be told, so they are never sent (checkin outbox)")
+    }
     return RemoteBackend(
       server: address, sessionFile: SessionFile(path: paths.sessionFile), cache: cache,
       options: RemoteOptions(

@@ -37,6 +37,9 @@ public struct OutboxEntry: Hashable, Sendable {
   public var note: String?
   public var serverAttendanceID: Int64?
   public var updatedAt: Date
+  /// Where an entry taken over from an old per-host cache came from (`remote-HOST.sqlite3#7`);
+  /// such an entry is never sent.
+  public var origin: String? = nil
 }
 
 /// The outbox at a glance, for the status line.

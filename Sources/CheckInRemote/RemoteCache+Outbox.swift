@@ -33,7 +33,7 @@ extension RemoteCache {
       try database.transaction(.immediate) {
         guard
           let id = try database.integer(
-            "SELECT id FROM outbox WHERE state = 'queued' ORDER BY id LIMIT 1")
+            "SELECT id FROM outbox WHERE state = 'queued' AND origin IS NULL ORDER BY id LIMIT 1")
         else { return nil }
         try database.run(
           "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ?",
@@ -63,12 +63,14 @@ extension RemoteCache {
     }
   }
 
-  /// Staff asked to send an entry again (after checking the server doesn't have it).
+  /// Staff asked to send an entry again (after checking the server doesn't have it). An entry
+  /// taken over from an old per-host cache is never sent: its server can't be told.
   public func requeue(_ id: Int64, at now: Date) throws(BackendError) -> Bool {
     try guarded {
       try database.run(
         "UPDATE outbox SET state = 'queued', note = 'sent again by staff', updated_at = ? "
-          + "WHERE id = ? AND state IN ('review', 'refused')", now.storedMilliseconds, id)
+          + "WHERE id = ? AND state IN ('review', 'refused') AND origin IS NULL",
+        now.storedMilliseconds, id)
       return database.changes == 1
     }
   }
@@ -105,12 +107,12 @@ extension RemoteCache {
       "SELECT \(Self.columns) FROM outbox WHERE id = ?", id, map: Self.entry(from:))
   }
 
-  private static let columns = """
+  static let columns = """
     id, created_at, member_id, member_name, code, subscription_id, kind, action, branch_id, station,
-    state, attempts, note, server_attendance_id, updated_at
+    state, attempts, note, server_attendance_id, updated_at, origin
     """
 
-  private static func entry(from row: Row) -> OutboxEntry {
+  static func entry(from row: Row) -> OutboxEntry {
     OutboxEntry(
       id: row.int64(0), createdAt: Date(storedMilliseconds: row.int64(1)), memberID: row.int64(2),
       memberName: row.text(3), code: row.optionalText(4), subscriptionID: row.optionalInt64(5),
@@ -118,6 +120,6 @@ extension RemoteCache {
       action: CheckInAction(rawValue: row.text(7)) ?? .checkInOnly, branchID: row.int64(8),
       station: row.text(9), state: OutboxState(rawValue: row.text(10)) ?? .review,
       attempts: row.int(11), note: row.optionalText(12), serverAttendanceID: row.optionalInt64(13),
-      updatedAt: Date(storedMilliseconds: row.int64(14)))
+      updatedAt: Date(storedMilliseconds: row.int64(14)), origin: row.optionalText(15))
   }
 }

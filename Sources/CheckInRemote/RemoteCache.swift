@@ -12,16 +12,23 @@ public final class RemoteCache {
 
   let database: Database
   public var path: String { database.path }
+  /// The server this cache belongs to (`ServerAddress.key`); nil for a file from before the
+  /// station kept servers apart, whose rows can't be told apart.
+  public let server: String?
 
-  public init(path: String) throws(BackendError) {
+  /// Opens (or creates) the cache at `path` for `server`. A file that already belongs to another
+  /// server is refused: its members, visits and outbox are that server's.
+  public init(path: String, server: String?) throws(BackendError) {
     do {
       let folder = (path as NSString).deletingLastPathComponent
       try? FileManager.default.createDirectory(
         atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
       database = try Database(path: path, mode: .readWriteCreate)
-      try prepare()
+      try database.open(as: Self.schema, allowNew: true)
+      self.server = try Self.claim(database, for: server)
+      try recoverAbandonedSends(at: Date())
     } catch let error as SQLiteError {
-      throw error.backendError(path: path)
+      throw error.backendError(path: path, noun: "cache")
     } catch let error as BackendError {
       throw error
     } catch {
@@ -29,26 +36,25 @@ public final class RemoteCache {
     }
   }
 
-  private func prepare() throws {
-    try database.execute("PRAGMA journal_mode = WAL")
-    try database.execute("PRAGMA synchronous = FULL")
-    let version = try database.integer("PRAGMA user_version") ?? 0
-    let application = try database.integer("PRAGMA application_id") ?? 0
-    if version > 0 && application != Self.applicationID {
-      throw BackendError.storage("\(database.path) is not a CheckIn cache — check the path")
+  /// Marks a new file as `server`'s, or checks that an existing one is; returns whose it is.
+  private static func claim(_ database: Database, for server: String?) throws -> String? {
+    let read = { () throws -> String? in
+      try database.first(
+        "SELECT value FROM cache_meta WHERE key = 'server'", map: { $0.text(0) })
     }
-    if version > 1 {
+    guard let server else { return try read() }
+    if try read() == nil {
+      // Two stations may open a new file at once: the first mark stands, the other is checked.
+      try database.run(
+        "INSERT OR IGNORE INTO cache_meta (key, value) VALUES ('server', ?)", server)
+    }
+    let owner = try read()
+    guard owner == server else {
       throw BackendError.storage(
-        "\(database.path) was written by a newer CheckIn — update checkin")
+        "\(database.path) is the cache of another server (\(owner ?? "unknown")) — "
+          + "each server keeps its own; check the path")
     }
-    if version == 0 {
-      try database.transaction(.immediate) {
-        try database.execute(Self.schema)
-        try database.execute("PRAGMA user_version = 1")
-        try database.execute("PRAGMA application_id = \(Self.applicationID)")
-      }
-    }
-    try recoverAbandonedSends(at: Date())
+    return owner
   }
 
   /// How long an entry may stay `sending` before it counts as abandoned. A send is at most two
@@ -73,7 +79,14 @@ public final class RemoteCache {
     }
   }
 
-  private static let schema = """
+  static let schema = FileSchema(
+    applicationID: applicationID, noun: "cache",
+    migrations: [
+      FileSchema.Migration(version: 1, name: "cards, visits and outbox", sql: version1),
+      FileSchema.Migration(version: 2, name: "each cache belongs to one server", sql: version2),
+    ])
+
+  private static let version1 = """
     CREATE TABLE cached_cards (
       member_id  INTEGER PRIMARY KEY,
       code       TEXT COLLATE NOCASE,
@@ -111,11 +124,23 @@ public final class RemoteCache {
     CREATE INDEX outbox_by_state ON outbox (state, id);
     """
 
+  // Until now a cache was kept per host, and two servers behind one host shared it. The file now
+  // says whose it is; an entry taken over from an old per-host file says where it came from
+  // (`origin`), and is never sent: which server it was meant for can't be told.
+  private static let version2 = """
+    CREATE TABLE cache_meta (
+      key   TEXT PRIMARY KEY,
+      value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    ALTER TABLE outbox ADD COLUMN origin TEXT;
+    CREATE UNIQUE INDEX outbox_by_origin ON outbox (origin) WHERE origin IS NOT NULL;
+    """
+
   func guarded<T>(_ body: () throws -> T) throws(BackendError) -> T {
     do {
       return try body()
     } catch let error as SQLiteError {
-      throw error.backendError(path: database.path)
+      throw error.backendError(path: database.path, noun: "cache")
     } catch let error as BackendError {
       throw error
     } catch {
@@ -197,13 +222,5 @@ public final class RemoteCache {
       try database.integer("SELECT max(at) FROM recent_visits WHERE member_id = ?", memberID)
         .map { Date(storedMilliseconds: $0) }
     }
-  }
-}
-
-extension Date {
-  var storedMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
-
-  init(storedMilliseconds: Int64) {
-    self.init(timeIntervalSince1970: Double(storedMilliseconds) / 1000)
   }
 }

@@ -8,6 +8,7 @@ public struct ServerAddress: Hashable, Sendable, CustomStringConvertible {
   public enum Problem: Error, Equatable, Sendable {
     case notAURL(String)
     case insecure(String)
+    case credentials
 
     public var message: String {
       switch self {
@@ -16,6 +17,9 @@ public struct ServerAddress: Hashable, Sendable, CustomStringConvertible {
       case .insecure(let text):
         "\(text) is not https — the station only talks to a server over https "
           + "(plain http only to this machine)"
+      case .credentials:
+        "The server address must not hold a user name or password — log in with "
+          + "`checkin login --user NAME`"
       }
     }
   }
@@ -24,10 +28,13 @@ public struct ServerAddress: Hashable, Sendable, CustomStringConvertible {
     var trimmed = text.trimmingCharacters(in: .whitespaces)
     while trimmed.hasSuffix("/") { trimmed.removeLast() }
     guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
-      let host = url.host, !host.isEmpty, scheme == "https" || scheme == "http"
+      let host = url.host, !host.isEmpty, scheme == "https" || scheme == "http",
+      url.query == nil, url.fragment == nil
     else {
       throw .notAURL(text)
     }
+    // Never echoed back: the text may hold a password.
+    if url.user != nil || url.password != nil { throw .credentials }
     if scheme == "http" && !Self.isLoopback(host) { throw .insecure(trimmed) }
     self.url = url
   }
@@ -36,6 +43,44 @@ public struct ServerAddress: Hashable, Sendable, CustomStringConvertible {
 
   /// The host name, for the status line.
   public var host: String { url.host ?? url.absoluteString }
+
+  /// Which server this is, whatever way it was written: scheme, host, port and path prefix
+  /// (`https://gym.example.com:443/chain-a`). Two servers behind one host — two chains under path
+  /// prefixes, staging and production on two ports, two `ssh -L` tunnels — have different keys;
+  /// everything the station keeps about a server (cache, visits, outbox, login) is kept under it.
+  public var key: String {
+    "\(scheme)://\(host.lowercased()):\(port)\(pathPrefix)"
+  }
+
+  private var scheme: String { (url.scheme ?? "https").lowercased() }
+  private var port: Int { url.port ?? (scheme == "https" ? 443 : 80) }
+  private var pathPrefix: String {
+    var path = url.path
+    while path.hasSuffix("/") { path.removeLast() }
+    return path
+  }
+
+  /// A file name part for this server: readable (host, port, path) and made unique by a hash of
+  /// `key`, since turning a path into a file name can make two paths alike.
+  public var fileStem: String {
+    var readable = "\(host.lowercased())-\(port)"
+    if !pathPrefix.isEmpty { readable += "-" + pathPrefix.dropFirst() }
+    let safe = readable.map {
+      $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") ? $0 : "_"
+    }
+    return String(safe) + "-" + Self.hash(key)
+  }
+
+  /// FNV-1a, 32 bits: stable across runs and machines, unlike `Hasher`.
+  private static func hash(_ text: String) -> String {
+    var value: UInt32 = 0x811C_9DC5
+    for byte in text.utf8 {
+      value ^= UInt32(byte)
+      value = value &* 0x0100_0193
+    }
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 8 - digits.count) + digits
+  }
 
   static func isLoopback(_ host: String) -> Bool {
     let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()

@@ -1,13 +1,11 @@
-/// The database's schema, as numbered migrations. `PRAGMA user_version` records how many have been
-/// applied; each runs in its own transaction, so a crash mid-upgrade leaves the previous version.
+/// The local database's schema, as numbered migrations (applied by `Database.open(as:allowNew:)`).
 enum Schema {
-  struct Migration {
-    let version: Int
-    let name: String
-    let sql: String
-  }
+  typealias Migration = FileSchema.Migration
 
-  static var latestVersion: Int { migrations.last?.version ?? 0 }
+  static let file = FileSchema(
+    applicationID: LocalStore.applicationID, noun: "database", migrations: migrations)
+
+  static var latestVersion: Int { file.latestVersion }
 
   static let migrations: [Migration] = [
     Migration(version: 1, name: "members, plans and visits", sql: version1),

@@ -9,14 +9,20 @@ enum StorageMessage {
   static let readOnlyUpgrade: Int32 = 10_003
   static let empty: Int32 = 10_004
 
-  static func backendError(_ error: SQLiteError, path: String) -> BackendError {
-    .storage(text(for: error, path: path))
+  static func backendError(_ error: SQLiteError, path: String, noun: String = "database")
+    -> BackendError
+  {
+    .storage(text(for: error, path: path, noun: noun))
   }
 
-  static func text(for error: SQLiteError, path: String) -> String {
+  /// `noun` names the kind of file: "database" (the one `--db` names) or "cache" (a remote
+  /// station's own, which it makes anew when moved away).
+  static func text(for error: SQLiteError, path: String, noun: String = "database") -> String {
+    let hint =
+      noun == "database" ? "check the --db path" : "move it away and the station starts a new one"
     switch error.extendedCode {
     case notOurs:
-      return "\(path) is not a CheckIn database — check the --db path"
+      return "\(path) is not a CheckIn \(noun) — \(hint)"
     case tooNew:
       return "\(path) was written by a newer CheckIn (\(error.message)) — update checkin"
     case readOnlyUpgrade:
@@ -27,7 +33,9 @@ enum StorageMessage {
       break
     }
     if error.isDamaged {
-      return "The database \(path) is damaged — restore it from a backup (nothing was changed)"
+      return noun == "database"
+        ? "The database \(path) is damaged — restore it from a backup (nothing was changed)"
+        : "The station's \(noun) \(path) is damaged — \(hint)"
     }
     if error.isReadOnly {
       // SQLite also needs to create PATH-wal and PATH-shm beside the file, even to read.
@@ -52,7 +60,7 @@ enum StorageMessage {
 
 extension SQLiteError {
   /// This error as one line for the desk, about the file at `path`.
-  public func backendError(path: String) -> BackendError {
-    StorageMessage.backendError(self, path: path)
+  public func backendError(path: String, noun: String = "database") -> BackendError {
+    StorageMessage.backendError(self, path: path, noun: noun)
   }
 }

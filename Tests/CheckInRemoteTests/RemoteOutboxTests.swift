@@ -233,7 +233,8 @@ import Testing
           entry = try #require(try desk.outbox().first)
         }
         #expect(entry.state == .sending)
-        let cache = try RemoteCache(path: try #require(desk.cachePath))
+        let cache = try RemoteCache(
+          path: try #require(desk.cachePath), server: desk.remote.server.key)
         #expect(try cache.settle(entry.id, as: .discarded, note: "staff", at: Date()) == false)
         #expect(await sync.value.sent == 1)
         #expect(try desk.outbox().map(\.state) == [.sent])
@@ -337,7 +338,7 @@ import Testing
 
   /// Puts check-ins in the desk's outbox, as taken while the server couldn't be reached.
   private func queue(_ members: [(id: Int64, plan: Int64)], on desk: Desk) throws {
-    let cache = try RemoteCache(path: try #require(desk.cachePath))
+    let cache = try RemoteCache(path: try #require(desk.cachePath), server: desk.remote.server.key)
     for member in members {
       let request = CheckInRequest(
         memberID: member.id, code: nil, subscriptionID: member.plan, action: .deduct,
@@ -426,7 +427,8 @@ import Testing
         try await desk.logIn()
         try queue([(116, 46), (118, 48)], on: desk)
         // Two stations that stopped mid-send: one just now, one eleven minutes ago.
-        let stopped = try RemoteCache(path: try #require(desk.cachePath))
+        let stopped = try RemoteCache(
+          path: try #require(desk.cachePath), server: desk.remote.server.key)
         let old = try #require(try stopped.takeNextQueued(at: Date().addingTimeInterval(-660)))
         let recent = try #require(try stopped.takeNextQueued(at: Date()))
 

@@ -41,4 +41,55 @@ import Testing
   func refusesWhatIsNotAnAddress(_ text: String) {
     #expect(throws: ServerAddress.Problem.self) { try ServerAddress(text) }
   }
+
+  /// One server however it is written; another whenever the port or path prefix differs.
+  @Test func theKeyNamesTheServerWhateverTheSpelling() throws {
+    let spellings = [
+      "https://gym.example.com", "https://GYM.example.com/", "https://gym.example.com:443",
+      "HTTPS://gym.example.com//",
+    ]
+    let keys = try Set(spellings.map { try ServerAddress($0).key })
+    #expect(keys == ["https://gym.example.com:443"])
+    let others = [
+      "https://gym.example.com/chain-a", "https://gym.example.com/chain-b",
+      "https://gym.example.com:8443", "http://127.0.0.1:5055", "http://127.0.0.1:5056",
+      "http://127.0.0.1:5055/api", "http://localhost:5055",
+    ]
+    let otherKeys = try others.map { try ServerAddress($0).key }
+    #expect(Set(otherKeys).count == others.count)
+    #expect(!otherKeys.contains("https://gym.example.com:443"))
+    #expect(
+      try ServerAddress("https://gym.example.com/chain-a/").key
+        == "https://gym.example.com:443/chain-a")
+  }
+
+  /// File names stay apart even where turning a path into a name makes two alike.
+  @Test func fileStemsAreReadableAndApart() throws {
+    let stem = try ServerAddress("http://127.0.0.1:5055/chain-a").fileStem
+    #expect(stem.hasPrefix("127.0.0.1-5055-chain-a-"), "\(stem)")
+    // The README's example.
+    #expect(
+      try ServerAddress("https://gym.example.com/chain-a").fileStem
+        == "gym.example.com-443-chain-a-e11858e9")
+    let alike = try ["https://gym.example.com/a/b", "https://gym.example.com/a_b"].map {
+      try ServerAddress($0).fileStem
+    }
+    #expect(alike[0] != alike[1])
+    #expect(alike.allSatisfy { !$0.contains("/") })
+    #expect(
+      try ServerAddress("https://GYM.example.com").fileStem
+        == ServerAddress("https://gym.example.com:443/").fileStem)
+  }
+
+  @Test func anAddressWithAPasswordIsRefusedWithoutEchoingIt() {
+    #expect(throws: ServerAddress.Problem.credentials) {
+      try ServerAddress("https://desk:s3cret@gym.example.com")
+    }
+    #expect(!ServerAddress.Problem.credentials.message.contains("s3cret"))
+  }
+
+  @Test(arguments: ["https://gym.example.com/?branch=1", "https://gym.example.com/#top"])
+  func anAddressWithAQueryOrFragmentIsRefused(_ text: String) {
+    #expect(throws: ServerAddress.Problem.self) { try ServerAddress(text) }
+  }
 }

@@ -55,13 +55,24 @@ enum LoginCommand {
   }
 }
 
-/// `checkin logout`: forgets the server login.
+/// `checkin logout`: forgets the login to the server `--api` names, or every login.
 enum LogoutCommand {
   static func run(_ context: CommandContext) throws(UsageError) -> ExitCode {
     try context.invocation.noArguments()
     let file = SessionFile(path: Paths(environment: context.environment).sessionFile)
-    file.remove()
-    context.console.line("Logged out: \(file.path) removed")
-    return .success
+    guard let api = context.settings.api else {
+      file.removeAll()
+      context.console.line("Logged out of every server: \(file.path) removed")
+      return .success
+    }
+    do throws(BackendError) {
+      let address = try context.serverAddress(api)
+      let removed = (try? file.remove(for: address)) ?? false
+      context.console.line(
+        removed ? "Logged out of \(address.host)" : "Not logged in to \(address.host)")
+      return .success
+    } catch {
+      return context.fail(error.message)
+    }
   }
 }

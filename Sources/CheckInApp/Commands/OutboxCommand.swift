@@ -20,7 +20,8 @@ enum OutboxCommand {
       let address = try context.serverAddress(api)
       remote = try context.makeRemote(address)
       cache = try RemoteCache(
-        path: Paths(environment: context.environment).remoteCache(host: address.host))
+        path: Paths(environment: context.environment).remoteCache(server: address),
+        server: address.key)
     } catch {
       return context.fail(error.message)
     }
@@ -45,6 +46,10 @@ enum OutboxCommand {
         return .success
       }
       if let id = retry {
+        if let entry = try cache.entries().first(where: { $0.id == id }), entry.origin != nil {
+          return context.fail(
+            "Outbox entry \(id) can't be sent: \(RemoteCache.legacyNote)")
+        }
         guard try cache.requeue(id, at: now) else {
           return context.fail("Outbox entry \(id) isn't waiting for review or refused")
         }
@@ -96,6 +101,7 @@ enum OutboxCommand {
       ("subscription_id", .integer(entry.subscriptionID)),
       ("attempts", .integer(entry.attempts)), ("note", .string(entry.note)),
       ("server_attendance_id", .integer(entry.serverAttendanceID)),
+      ("origin", .string(entry.origin)),
     ])
   }
 }

@@ -1,3 +1,4 @@
+import CheckInRemote
 import Foundation
 
 /// Where the station keeps its files, by the XDG base directory rules.
@@ -30,8 +31,13 @@ struct Paths: Sendable {
   /// The server login (token), readable by its owner only.
   var sessionFile: String { configDirectory + "/session.json" }
 
-  /// The offline cache and outbox for one server.
-  func remoteCache(host: String) -> String {
+  /// The offline cache, visit record and outbox of one server.
+  func remoteCache(server: ServerAddress) -> String {
+    dataDirectory + "/remote-" + server.fileStem + ".sqlite3"
+  }
+
+  /// Where an earlier version kept the cache of every server on `host` in one file.
+  func legacyRemoteCache(host: String) -> String {
     let safe = host.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" ? $0 : "_" }
     return dataDirectory + "/remote-" + String(safe) + ".sqlite3"
   }

@@ -80,14 +80,14 @@ struct Desk: Sendable {
   /// The outbox as `checkin outbox` would list it (a second connection to the cache).
   func outbox() throws -> [OutboxEntry] {
     let path = try #require(cachePath, "this desk has no cache")
-    return try RemoteCache(path: path).entries()
+    return try RemoteCache(path: path, server: remote.server.key).entries()
   }
 
   /// Runs `sql` on the desk's cache through a connection of its own: a trigger there stands for
   /// what the client can't be made to do on cue (stop between two writes, find the disk full).
   func onCache(_ sql: String) throws {
     let path = try #require(cachePath, "this desk has no cache")
-    try RemoteCache(path: path).database.execute(sql)
+    try RemoteCache(path: path, server: remote.server.key).database.execute(sql)
   }
 
   /// A headless station on `backend` (default: this desk's), reading the real clock in UTC, the
@@ -156,7 +156,9 @@ func withDesk<Value: Sendable>(
   let cachePath = cache ? folder.appendingPathComponent("cache/checkin/remote.sqlite3").path : nil
   let log = LogBook()
   let address = try ServerAddress(server.baseURL.absoluteString + path)
-  let remoteCache = try cachePath.map { path throws(BackendError) in try RemoteCache(path: path) }
+  let remoteCache = try cachePath.map { path throws(BackendError) in
+    try RemoteCache(path: path, server: address.key)
+  }
   let remote = RemoteBackend(
     server: address, sessionFile: SessionFile(path: sessionPath), cache: remoteCache,
     options: options, clock: { clock?.now ?? Date() }, timeZone: timeZone,
