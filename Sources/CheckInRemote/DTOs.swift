@@ -91,10 +91,12 @@ struct SearchData: Decodable {
   let total: Int?
 }
 
-/// The subscription list: only the ids are used, since its items are incomplete in both versions.
+/// The subscription list: only the ids (and how the status is spelled, which tells the server's
+/// version) are used, since its items are incomplete in both versions.
 struct SubscriptionListData: Decodable {
   struct Item: Decodable {
     let id: Int64
+    let status: String?
   }
   let items: [Item]
 }
@@ -112,9 +114,13 @@ struct SubscriptionDTO: Decodable, Sendable {
   let serviceName: String?
   let displayLabel: String?
   let freezeReason: String?
+  let freezeEndDate: String?
+  let grantsGymEntry: Bool?
 
   enum CodingKeys: String, CodingKey {
     case id, status
+    case freezeEndDate = "freeze_end_date"
+    case grantsGymEntry = "grants_gym_entry"
     case subscriptionType = "subscription_type"
     case remainingSessions = "remaining_sessions"
     case totalSessions = "total_sessions"
@@ -140,6 +146,7 @@ struct AttendanceData: Decodable, Sendable {
   let remainingCoins: Int?
   let remainingSessions: Int?
   let subscriptionType: String?
+  let subscriptionEndDate: String?
   /// The seed's shape: `data.attendance {id, ...}` and no deduction fields.
   let attendance: SeedAttendance?
 
@@ -167,6 +174,7 @@ struct AttendanceData: Decodable, Sendable {
     case remainingCoins = "remaining_coins"
     case remainingSessions = "remaining_sessions"
     case subscriptionType = "subscription_type"
+    case subscriptionEndDate = "subscription_end_date"
   }
 }
 

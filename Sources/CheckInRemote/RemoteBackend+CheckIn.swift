@@ -98,49 +98,21 @@ extension RemoteBackend {
   func receipt(from data: AttendanceData, for request: CheckInRequest, at now: Date) async
     -> Receipt
   {
-    let serverKind = data.subscriptionType.flatMap(PlanKind.init(external:))
-    let kind = serverKind ?? request.kind
-    var deducted = (data.sessionsDeducted ?? 0) + (data.coinsDeducted ?? 0)
-    var remaining: Int? =
-      switch kind {
-      case .coins?: data.remainingCoins
-      case .sessions?: data.remainingSessions
-      default: nil
-      }
-    var notes: [String] = []
-    let reportsDeduction = data.sessionsDeducted != nil || data.coinsDeducted != nil
-    if request.action == .checkInOnly && deducted > 0 {
-      notes.append(
-        "The server deducted \(deducted) \(kind?.unit(deducted) ?? "unit") although "
-          + "Check-In Only was chosen")
-    }
-    if request.action == .deduct && deducted == 0 && !reportsDeduction,
-      let planID = request.subscriptionID, let kind = request.kind, kind.isCounted
-    {
+    let plans = recentPlans.withLock { $0[request.memberID] } ?? []
+    var reading = ServerMapping.reading(data, for: request, plans: plans, now: now)
+    if reading.deductsSeparately, let planID = request.subscriptionID, let kind = request.kind {
       switch await deductSeparately(planID: planID, kind: kind) {
       case .success(let left):
-        deducted = 1
-        remaining = left
+        reading.receipt.deducted = 1
+        reading.receipt.action = .deduct
+        reading.receipt.remaining = left
       case .failure(let problem):
-        notes.append(problem.message)
+        reading.notes.append(problem.message)
       }
-    } else if request.action == .deduct && deducted == 0, request.kind?.isCounted == true {
-      notes.append("The server recorded the visit without deducting anything")
     }
-    if let serverKind, let chosen = request.kind, serverKind != chosen {
-      notes.append("The server used the member's \(serverKind.rawValue) plan, not the one chosen")
-    }
-    let id = data.attendanceID ?? data.entryID ?? data.attendance?.id ?? 0
-    let name = data.customerName ?? data.attendance?.customerName ?? request.memberName
-    let time = ServerTime.instant(data.checkInTime ?? data.attendance?.checkInTime) ?? now
-    return Receipt(
-      attendanceID: id, memberID: request.memberID, memberName: name ?? "#\(request.memberID)",
-      action: deducted > 0 ? .deduct : .checkInOnly, deducted: deducted,
-      remaining: kind?.isCounted == true ? remaining : nil,
-      subscriptionID: serverKind == nil || serverKind == request.kind
-        ? request.subscriptionID : nil,
-      kind: kind, checkedInAt: time,
-      discrepancy: notes.isEmpty ? nil : notes.joined(separator: "; "))
+    reading.receipt.discrepancy =
+      reading.notes.isEmpty ? nil : reading.notes.joined(separator: "; ")
+    return reading.receipt
   }
 
   /// For servers built to the seed: the visit is recorded, the deduction is its own request.

@@ -16,7 +16,7 @@ extension RemoteBackend {
       let hits = data.items.prefix(limit).map { customer in
         MemberSummary(
           id: customer.id, fullName: customer.fullName, phone: customer.phone,
-          qrCode: Self.storedCode(customer), branchID: customer.branchID ?? 0,
+          qrCode: ServerMapping.storedCode(customer), branchID: customer.branchID ?? 0,
           isActive: customer.isActive ?? true)
       }
       return SearchPage(

@@ -16,6 +16,8 @@ extension RemoteBackend {
       }
       noteReachable(true)
       let memberID = card.member.id
+      card.planChoice = .server(planRule.withLock { $0 })
+      remember(plans: card.subscriptions, of: memberID)
       // This station's own visits count too: the server's log may lag or miss another branch.
       if let local = try? await cache?.run({ c throws(BackendError) in
         try c.lastVisit(memberID: memberID)
@@ -44,6 +46,7 @@ extension RemoteBackend {
     }
     guard var card = cached?.card, let fetchedAt = cached?.fetchedAt else { throw failure }
     card.cachedAt = fetchedAt
+    card.planChoice = .server(planRule.withLock { $0 })
     let memberID = card.member.id
     if let local = try await cache.run({ c throws(BackendError) in
       try c.lastVisit(memberID: memberID)
@@ -79,7 +82,7 @@ extension RemoteBackend {
       _ = await guessedPlans
       plans = await self.plans(memberID: customer.id) ?? .success([])
     }
-    let member = Self.member(from: customer)
+    let member = ServerMapping.member(from: customer)
     let subscriptions: [Subscription]
     switch plans {
     case .success(let value): subscriptions = value
@@ -115,7 +118,8 @@ extension RemoteBackend {
         // lower-case gender: the number in an id-shaped code still finds the member, under the
         // same rule that retires older codes.
         if failure.isServerFault, case .success(let customer)? = await byID,
-          CodeResolution.idFallbackAccepts(storedCode: Self.storedCode(customer), memberID: id)
+          CodeResolution.idFallbackAccepts(
+            storedCode: ServerMapping.storedCode(customer), memberID: id)
         {
           return customer
         }
@@ -127,7 +131,9 @@ extension RemoteBackend {
       case .success(let value): customer = value
       case .failure(let failure): throw lookupError(failure, code: code)
       }
-      guard CodeResolution.idFallbackAccepts(storedCode: Self.storedCode(customer), memberID: id)
+      guard
+        CodeResolution.idFallbackAccepts(
+          storedCode: ServerMapping.storedCode(customer), memberID: id)
       else {
         throw .refused(.retiredCode(code: code))
       }
@@ -169,7 +175,7 @@ extension RemoteBackend {
         query: [URLQueryItem(name: "q", value: code), URLQueryItem(name: "limit", value: "50")],
         timeout: options.lookupTimeout)
       let lowered = code.lowercased()
-      return .success(data.items.first { Self.storedCode($0)?.lowercased() == lowered })
+      return .success(data.items.first { ServerMapping.storedCode($0)?.lowercased() == lowered })
     } catch {
       return .failure(error)
     }
@@ -190,6 +196,9 @@ extension RemoteBackend {
     } catch {
       return .failure(error)
     }
+    if let rule = ServerMapping.planRule(listStatuses: list.items.map(\.status)) {
+      planRule.withLock { $0 = rule }
+    }
     let timeout = options.lookupTimeout
     let client = self.client
     return await withTaskGroup(of: (Int, Result<SubscriptionDTO, APIFailure>).self) { group in
@@ -208,7 +217,7 @@ extension RemoteBackend {
       for await (index, result) in group {
         switch result {
         case .success(let dto):
-          if let plan = Self.subscription(from: dto) { plans.append((index, plan)) }
+          if let plan = ServerMapping.subscription(from: dto) { plans.append((index, plan)) }
         case .failure(let failure):
           group.cancelAll()
           return .failure(failure)
@@ -249,34 +258,12 @@ extension RemoteBackend {
       ?? failure.backendError
   }
 
-  static func storedCode(_ customer: CustomerDTO) -> String? {
-    // The server reports `customer_id:N` for a member without a stored code.
-    guard let code = customer.qrCode, !code.isEmpty, !code.lowercased().hasPrefix("customer_id:")
-    else { return nil }
-    return code
-  }
-
-  static func member(from customer: CustomerDTO) -> Member {
-    Member(
-      id: customer.id, fullName: customer.fullName, phone: customer.phone,
-      qrCode: storedCode(customer), branchID: customer.branchID ?? 0,
-      branchName: customer.branchName, isActive: customer.isActive ?? true,
-      dateOfBirth: ServerTime.day(customer.dateOfBirth),
-      notes: customer.healthNotes.flatMap { $0.isEmpty ? nil : $0 })
-  }
-
-  static func subscription(from dto: SubscriptionDTO) -> Subscription? {
-    guard let type = dto.subscriptionType, let kind = PlanKind(external: type) else { return nil }
-    let status = dto.status.flatMap(PlanStatus.init(external:)) ?? .active
-    let counted: (total: Int?, remaining: Int?) =
-      switch kind {
-      case .sessions: (dto.totalSessions, dto.remainingSessions ?? 0)
-      case .coins: (dto.totalCoins, dto.remainingCoins ?? 0)
-      case .time: (nil, nil)
-      }
-    return Subscription(
-      id: dto.id, kind: kind, status: status, total: counted.total, remaining: counted.remaining,
-      startDate: ServerTime.day(dto.startDate), endDate: ServerTime.day(dto.endDate),
-      serviceName: dto.serviceName ?? dto.displayLabel, freezeReason: dto.freezeReason)
+  /// Keeps the plans a card showed, for reading the answer to its check-in; a few hundred
+  /// members at most, the desk's last hour or so.
+  func remember(plans: [Subscription], of memberID: Int64) {
+    recentPlans.withLock { recent in
+      if recent.count >= 256 { recent.removeAll(keepingCapacity: true) }
+      recent[memberID] = plans
+    }
   }
 }

@@ -178,7 +178,9 @@ extension RemoteBackend {
     }
     switch await customerResult(entry.memberID) {
     case .success(let customer):
-      guard Self.storedCode(customer)?.lowercased() != exact.lowercased() else { return nil }
+      guard ServerMapping.storedCode(customer)?.lowercased() != exact.lowercased() else {
+        return nil
+      }
       return .failed(.refused(.retiredCode(code: exact)))
     case .failure(.http(404, _, _)): return nil
     case .failure(.notDelivered(let reason)), .failure(.noAnswer(let reason)):

@@ -23,6 +23,10 @@ public final class RemoteBackend: Sendable {
   let syncsByItself = Mutex(false)
   /// One pass over the outbox at a time, whoever starts it.
   let sending = Mutex(false)
+  /// How this server picks the plan it charges, as its plan list last told.
+  let planRule = Mutex(ServerPlanRule.entryLatestEnd)
+  /// The plans of members looked up lately, to tell from a check-in's answer which was charged.
+  let recentPlans = Mutex<[Int64: [Subscription]]>([:])
 
   public init(
     server: ServerAddress, sessionFile: SessionFile, cache: RemoteCache?,

@@ -13,6 +13,8 @@ struct StoredCard: Codable {
     let end: String?
     let service: String?
     let freeze: String?
+    let freezeEnds: String?
+    let grants: Bool?
   }
 
   let id: Int64
@@ -42,7 +44,8 @@ struct StoredCard: Codable {
       Plan(
         id: plan.id, kind: plan.kind.rawValue, status: plan.status.rawValue, total: plan.total,
         remaining: plan.remaining, start: plan.startDate?.description,
-        end: plan.endDate?.description, service: plan.serviceName, freeze: plan.freezeReason)
+        end: plan.endDate?.description, service: plan.serviceName, freeze: plan.freezeReason,
+        freezeEnds: plan.freezeEndsOn?.description, grants: plan.grantsEntry)
     }
     lastVisit = card.lastVisit?.timeIntervalSince1970
   }
@@ -58,7 +61,8 @@ struct StoredCard: Codable {
         status: PlanStatus(rawValue: plan.status) ?? .stopped, total: plan.total,
         remaining: plan.remaining, startDate: plan.start.flatMap { CalendarDay(iso: $0) },
         endDate: plan.end.flatMap { CalendarDay(iso: $0) }, serviceName: plan.service,
-        freezeReason: plan.freeze)
+        freezeReason: plan.freeze, freezeEndsOn: plan.freezeEnds.flatMap { CalendarDay(iso: $0) },
+        grantsEntry: plan.grants ?? true)
     }
     return MemberCard(
       member: member, subscriptions: subscriptions,

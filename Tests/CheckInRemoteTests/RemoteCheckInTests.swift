@@ -13,10 +13,15 @@ import Testing
     /// The plan the receptionist chose.
     let plan: Int64
     let action: CheckInAction
-    /// The plan a deployed server picks by itself (the time plan wins on 127).
+    /// The plan a deployed server picks by itself, and its kind as the station reads it.
     let serverPlan: Int64
-    /// The server's kind of `serverPlan`, as the station reads it.
     let serverKind: PlanKind
+    /// Where August's server picks another plan than February's (its own rule: the latest end).
+    var augustPlan: (Int64, PlanKind)? = nil
+
+    func charged(in mode: StandInServer.Mode) -> (plan: Int64, kind: PlanKind) {
+      mode == .vAug ? augustPlan ?? (serverPlan, serverKind) : (serverPlan, serverKind)
+    }
 
     var description: String { "\(code) plan \(plan) \(action.rawValue)" }
   }
@@ -42,9 +47,15 @@ import Testing
     Case(
       member: 117, code: "customer_id:117", plan: 47, action: .checkInOnly, serverPlan: 47,
       serverKind: .time),
-    // Sherif holds a time plan and a sessions plan; Deduct on the sessions plan.
+    // Sherif holds a time plan and a sessions plan; Deduct on the sessions plan. February's
+    // server takes the first active plan (the time plan), August's the one that ends last.
     Case(
-      member: 127, code: "GYM-127", plan: 59, action: .deduct, serverPlan: 58, serverKind: .time),
+      member: 127, code: "GYM-127", plan: 59, action: .deduct, serverPlan: 58, serverKind: .time,
+      augustPlan: (59, .sessions)),
+    // Mona holds two coin plans: the answer's end date and balance tell which was charged.
+    Case(
+      member: 131, code: "GYM-131", plan: 63, action: .deduct, serverPlan: 63, serverKind: .coins,
+      augustPlan: (64, .coins)),
   ]
 
   @Test func eachConfirmationChangesTheServersCountsExactlyOnce() async throws {
@@ -74,9 +85,10 @@ import Testing
 
     // What the server should have deducted, and through which door.
     let deployed = mode != .seedSpec
+    let charged = item.charged(in: mode)
     let expected: (plan: Int64, source: String)?
     if deployed {
-      expected = item.serverKind.isCounted ? (item.serverPlan, "attendance") : nil
+      expected = charged.kind.isCounted ? (charged.plan, "attendance") : nil
     } else if item.action == .deduct && chosen.kind.isCounted {
       expected = (item.plan, chosen.kind == .coins ? "use-coins" : "deduct-session")
     } else {
@@ -120,14 +132,16 @@ import Testing
       #expect(receipt.remaining == nil || !deployed, "\(label): \(String(describing: receipt))")
     }
     if deployed {
-      #expect(receipt.kind == item.serverKind, "\(label)")
-      if item.serverKind.isCounted && item.action == .checkInOnly {
+      #expect(receipt.kind == charged.kind, "\(label)")
+      // The plan the server charged, whichever the desk had chosen.
+      #expect(receipt.subscriptionID == charged.plan, "\(label)")
+      if charged.kind.isCounted && item.action == .checkInOnly {
         // The server charged although Check-In Only was chosen: the desk must see it.
         let note = try #require(receipt.discrepancy, "\(label): no discrepancy")
         #expect(note.contains("Check-In Only"), "\(label): \(note)")
-      } else if item.serverPlan != item.plan {
+      } else if charged.plan != item.plan {
         let note = try #require(receipt.discrepancy, "\(label): no discrepancy")
-        #expect(note.contains("time plan"), "\(label): \(note)")
+        #expect(note.contains("charged plan \(charged.plan)"), "\(label): \(note)")
       } else {
         #expect(receipt.discrepancy == nil, "\(label)")
       }
@@ -247,6 +261,55 @@ import Testing
         let sent = after.requests(after: before.requests.count)
         #expect(sent.count == (mode == .seedSpec ? 2 : 1), "\(mode): \(describe(sent))")
         print("[\(mode)] station confirm: \(describe(sent))")
+      }
+    }
+  }
+}
+
+/// The desk offers the plan the server will charge and refuses only where it will (or where the
+/// station's own guards stand): a finished freeze lets the member in at August's door, a plan
+/// that opens no door doesn't, and February takes the first active plan.
+@Suite struct RemoteServerRuleTests {
+  /// code → plan the dialog offers per version; nil: refused with that refusal.
+  static let cases: [(String, feb: Result<Int64, Refusal>, aug: Result<Int64, Refusal>)] = [
+    ("GYM-132", .failure(.frozen(reason: "Injury")), .success(65)),
+    ("GYM-133", .success(66), .failure(.noSubscription)),
+    ("GYM-131", .success(63), .success(64)),
+    ("GYM-127", .success(58), .success(59)),
+  ]
+
+  @Test func theDialogOffersWhatTheServerWillChargeAndTheServerAgrees() async throws {
+    try await eachMode(StandInServer.Mode.deployed) { server, mode in
+      try await withDesk(server) { desk in
+        try await desk.logIn()
+        var station = desk.station()
+        for (code, february, august) in Self.cases {
+          let expected = mode == .vFeb ? february : august
+          await station.send(.scanned(code))
+          let label = "\(mode) \(code)"
+          switch (station.state.phase, expected) {
+          case (.member(let dialog), .success(let plan)):
+            #expect(dialog.plans.map(\.id) == [plan], "\(label)")
+            await station.send(.submit)
+            guard case .result(let banner) = station.state.phase,
+              case .checkedIn(let receipt) = banner.outcome
+            else {
+              Issue.record("\(label): \(station.state.phase)")
+              continue
+            }
+            #expect(receipt.subscriptionID == plan, "\(label)")
+            #expect(receipt.discrepancy?.contains("charged plan") != true, "\(label)")
+          case (.result(let banner), .failure(let refusal)):
+            guard case .refused(let seen, _) = banner.outcome else {
+              Issue.record("\(label): \(banner.outcome)")
+              continue
+            }
+            #expect(seen == refusal, "\(label)")
+          default:
+            Issue.record("\(label): \(station.state.phase), expected \(expected)")
+          }
+          await station.send(.cancel)
+        }
       }
     }
   }

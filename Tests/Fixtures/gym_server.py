@@ -7,23 +7,70 @@ tests. This file reproduces what it *does*, as written down in
 behaviour its original specification asked for. Standard library + Flask 3.
 
     python3 gym_server.py --mode v-aug|v-feb|seed-spec --port 0 \\
-        --port-file PATH [--state-file PATH] [--parent-pid PID] [--verbose]
+        --port-file PATH [--state-file PATH] [--parent-pid PID] \\
+        [--field [--delay-ms N]] [--verbose]
 
 It binds 127.0.0.1 (port 0 = a free port), writes the port number to
 --port-file once it is listening, and serves HTTP/1.1 with keep-alive, one
-thread per connection.
+thread per connection. A state file, when it exists at start, wins over
+the command line for everything it holds (mode, field mode, delay, hang,
+gym rule): a restart carries on as the stopped server was.
+
+Transport
+---------
+keep-alive (default)  Connections are kept open and reused; API requests
+           run side by side, one thread per connection. Fast, and what the
+           ``connection`` numbers in the request log are about.
+field      (``--field``, or the reset control's ``"field": true``) How the
+           deployed servers answer, for timing the client (API.md,
+           "Speed"): every API answer carries ``Connection: close`` and
+           its connection is closed after it, so each request costs a new
+           TCP connection; API requests are handled one at a time across
+           all connections (a single-threaded server), and each sleeps
+           ``--delay-ms`` (default 25) while holding its turn, before the
+           app runs. So N requests sent at once take about N x delay. The
+           request log's ``queued_ms`` says how long a request waited for
+           its turn (null outside field mode). Faults' sleeps (slow,
+           slow_after_commit) happen inside the turn too; "down", "drop"
+           and a hang never take it. Control routes are never delayed,
+           serialised or closed. ``--delay-ms`` applies only with
+           ``--field``.
 
 Modes
 -----
 v-feb      February's backend: POST /api/attendance needs ``branch_id`` and
-           checks no branch; it picks the plan and deducts by itself.
+           checks no branch; it picks the plan and deducts by itself. The
+           plan: the first "active" one in id order, whatever its end date
+           or service (private training too); a member with no active plan
+           is NO_SUBSCRIPTION (never FROZEN: frozen plans are not looked
+           at); an active plan with nothing left is NO_COINS / NO_SESSIONS.
 v-aug      August's backend: ``branch_id`` ignored, the user's own branch is
            used, other branches' members are "not found" (404) at check-in
-           and "Access denied" (403) elsewhere; login is rate limited.
+           and "Access denied" (403) elsewhere; login is rate limited. At
+           POST /api/attendance it first settles the member's finished
+           freezes (frozen with ``freeze_end_date`` before today -> active,
+           freeze fields cleared), then picks among plans that grant gym
+           entry (all plans when the gym rule ``pt_only_members_may_enter``
+           is on) that are "active" or "frozen": active first, then the
+           latest end date, then the lowest id; no end-date check. None ->
+           NO_SUBSCRIPTION (so private training alone is refused); frozen
+           -> FROZEN; nothing left -> NO_COINS / NO_SESSIONS.
 seed-spec  The server the specification described: POST /api/attendance
            only records (201, ``data.attendance``), and
            POST /api/subscriptions/{id}/deduct-session and /use-coins exist.
            Everything else behaves as v-aug.
+
+In v-feb and v-aug the check-in deducts 1 coin (coins), 1 session
+(sessions, training) or nothing (time_based) from the plan it picked,
+whatever ``action`` or ``subscription_id`` the client sent, and does not
+look at the member's ``is_active`` (seed-spec's endpoint still refuses an
+inactive member with 400). In every mode, GET /api/subscriptions/{id}
+switches a plan whose end date has passed to "expired" and keeps it so
+(the first read after the end date says expired); nothing else does: not
+the list, not the check-in. GET /api/customers/search answers 500
+``{"success": false, "error": "Internal server error"}`` when the query
+matches (active members of the user's branches, by substring) a member
+whose stored ``gender`` is lower case (member 129), whatever ``limit``.
 
 Seed data (identical in every mode; dates relative to the start day T)
 ---------------------------------------------------------------------
@@ -36,7 +83,8 @@ Users (username / password, role, branch):
     4 gone       / pass-4   front_desk      1   inactive: 401 at login
     5 accountant / pass-5   accountant      1   may not check anyone in
 
-Customers (stored qr_code; branch 1 unless said) and their plans:
+Customers (stored qr_code; branch 1 unless said; gender stored upper case,
+"MALE" / "FEMALE", except 129's) and their plans:
     115 Adel Saad       GYM-115-9F3A0C1B (regenerated: GYM-115 is retired)
         sub 45 sessions  "12 Sessions"  7 of 12 left, ends T+40
     116 Nour Hassan     GYM-116
@@ -47,8 +95,10 @@ Customers (stored qr_code; branch 1 unless said) and their plans:
         sub 48 training  "8 Training Sessions"  4 of 8 left, ends T+16
     119 Youssef Ali     GYM-119
         sub 49 sessions  FROZEN "Travelling for work" since T-3, 10 of 12
+                         (no freeze end date: never settled)
     120 Mariam Adel     GYM-120  (expired only)
-        sub 50 time      status still "active", ended T-5
+        sub 50 time      status still "active", ended T-5 (the POST still
+                         admits on it; the first GET of it makes it expired)
         sub 51 coins     status "expired", ended T-60
     121 Hany Samir      GYM-121
         sub 52 sessions  0 of 8 left (used up), ends T+5
@@ -56,23 +106,55 @@ Customers (stored qr_code; branch 1 unless said) and their plans:
         sub 53 coins     0 of 20 left (used up), ends T+50
     123 Ahmed Mahmoud   GYM-123  branch 2
         sub 54 sessions  5 of 10 left, ends T+55
-    124 Rania Said      GYM-124  inactive customer
+    124 Rania Said      GYM-124  inactive customer (checked in and charged
+                                 all the same, except in seed-spec)
         sub 55 time      "Monthly", ends T+27
     125 Khaled Ibrahim  CUST-125
         sub 56 time      "Quarterly", ends T+60
     126 ليلى عبد الرحمن (Laila Abdelrahman)  GYM-126
         sub 57 coins     "15 Coins"     12 of 15 left, ends T+83
-    127 Sherif Mounir   GYM-127  (two plans: the time plan opens the door)
+    127 Sherif Mounir   GYM-127  (v-feb charges 58, the first active row:
+                                 nothing; v-aug 59, the later end: a session)
         sub 58 time      "Monthly", ends T+20
         sub 59 sessions  "10 Sessions"  6 of 10 left, ends T+50
     128 Fady Wagdy      GYM-128  no subscription at all
+    129 Hoda Nabil      GYM-129  gender stored "female" (lower case, as
+                                 POST /api/customers stored it): every
+                                 search that matches her answers 500
+        sub 60 coins     "20 Coins"     9 of 20 left, ends T+30
+    130 Tamer Hosny     GYM-130  (both versions charge 61: the first row
+                                 and the latest end)
+        sub 61 coins     "30 Coins"     16 of 30 left, ends T+70
+        sub 62 coins     "20 Coins"     5 of 20 left, ends T+20
+    131 Mona Zaki       GYM-131  (v-feb charges 63, the first row; v-aug
+                                 charges 64, the latest end)
+        sub 63 coins     "20 Coins"     5 of 20 left, ends T+20
+        sub 64 coins     "30 Coins"     16 of 30 left, ends T+70
+    132 Sami Adel       GYM-132  (a finished freeze: v-aug settles it at the
+                                 POST and charges it; v-feb answers
+                                 NO_SUBSCRIPTION; GET of 65 reads frozen)
+        sub 65 sessions  FROZEN "Injury" since T-20, until T-2 (the
+                         ``freeze_end_date``), 8 of 12 left, ends T+60
+    133 Lina Fouad      GYM-133  (private training only: v-aug answers 403
+                                 NO_SUBSCRIPTION; v-feb admits and charges)
+        sub 66 training  "Private Training"  6 of 10 left, ends T+30,
+                         grants_gym_entry false
+
+Gym rules (store level, back to these on reset):
+    pt_only_members_may_enter  false   v-aug: when true, plans that do not
+                                       grant gym entry count at the door
 
 Test controls (no auth; never logged, never faulted; plain JSON answers)
 -----------------------------------------------------------------------
-POST /__control__/reset         {"mode"?: "v-feb" | "v-aug" | "seed-spec"}
+POST /__control__/reset         {"mode"?: "v-feb" | "v-aug" | "seed-spec",
+                                 "field"?: false, "delay_ms"?: number}
     Re-seed (dates from today); clear attendance, deductions, faults, the
-    request log and rate limits; lift "down"; rotate the JWT secret, so old
-    tokens get 422 "Signature verification failed".      -> {"mode"}
+    request log and rate limits; gym rules back to their defaults; lift
+    "down" and "hanging"; rotate the JWT secret, so old tokens get 422
+    "Signature verification failed". The transport is set afresh: field
+    mode on only when "field" is true, with "delay_ms" (default 25 then);
+    a reset without "field" turns field mode off and the delay to 0.
+                                  -> {"mode", "field", "delay_ms"}
 POST /__control__/fault         {"kind", "path"?, "method"?, "count"?: 1,
                                  "seconds"?: 0, "code"?: 500, "location"?}
     Queue a fault for the next ``count`` API requests whose path starts
@@ -86,8 +168,12 @@ POST /__control__/clear-faults                            -> {"pending"}
 POST /__control__/recode        {"customer_id", "qr_code"}
     Give a member a new stored code, retiring the old one, as the back
     office's "regenerate QR code" does.                   -> {"qr_code"}
+POST /__control__/gym-rules     {"pt_only_members_may_enter"?: bool}
+    Change the gym's rules (see "Gym rules"); keys left out stay as they
+    are.                          -> {"pt_only_members_may_enter"}
 GET  /__control__/state
-    {"mode", "down", "connections",
+    {"mode", "down", "hanging", "field", "delay_ms", "connections",
+     "gym_rules": {"pt_only_members_may_enter"},
      "subscriptions": {"45": {"remaining_sessions", "remaining_coins"}},
      "attendance": [{"id", "customer_id", "subscription_id",
                      "sessions_deducted", "coins_deducted", "branch_id",
@@ -96,12 +182,20 @@ GET  /__control__/state
                      "time"}],
      "faults": [pending faults],
      "requests": [{"method", "path", "query", "body", "status", "time",
-                   "connection", "fault"}]}
+                   "connection", "fault", "queued_ms"}]}
     ``status`` is null when nothing was answered; equal ``connection``
-    numbers mean one kept-alive connection carried both requests.
+    numbers mean one kept-alive connection carried both requests;
+    ``fault`` is "down" or "hang" for requests those turned away;
+    ``queued_ms`` is the wait for the request's turn in field mode (null
+    outside it, and for requests that never got that far).
 POST /__control__/down, /up
     While down, every API request is answered by closing its connection
     before its body is read (control routes keep working).
+POST /__control__/hang                                    -> {"hanging"}
+    A server that accepts and never answers: until /up (or a reset), every
+    API request is read in full and then left unanswered; its connection
+    is closed, still without an answer, once the hang is lifted. Queued
+    faults are not used up meanwhile. /up lifts "down" and the hang.
 
 "Server down" can also be simulated for real: stop the process with SIGTERM
 (it saves its state to --state-file) and start it again with the same
@@ -134,6 +228,7 @@ import signal
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from functools import wraps
@@ -199,6 +294,15 @@ GARBAGE_BODY = (
     b"<!DOCTYPE html>\n<html><head><title>Gym</title></head>"
     b"<body><h1>Service temporarily unavailable</h1></body></html>\n")
 WRONG_SHAPE_BODY = {"status": "ok", "payload": {"id": 115, "items": []}}
+
+# The gym's settings that change who gets in (v-aug reads them at the door).
+DEFAULT_GYM_RULES = {"pt_only_members_may_enter": False}
+
+# Field mode's per-request delay when none is given (--delay-ms, reset).
+DEFAULT_FIELD_DELAY_MS = 25.0
+
+# What the deployed search answers when serialising a member fails.
+SEARCH_FAILURE = {"success": False, "error": "Internal server error"}
 
 
 # --------------------------------------------------------------------------
@@ -293,6 +397,9 @@ class Subscription:
     freeze_count: int = 0
     freeze_reason: str | None = None
     frozen_date: str | None = None
+    # The agreed last day of a freeze; v-aug's door settles a freeze whose
+    # end has passed. A default, so state files from before it still load.
+    freeze_end_date: str | None = None
     created_at: str = ""
 
 
@@ -363,6 +470,7 @@ class RequestRecord:
     time: str
     connection: int
     fault: str | None = None
+    queued_ms: float | None = None  # field mode: the wait for its turn
 
 
 # --------------------------------------------------------------------------
@@ -392,7 +500,7 @@ def seed_records(start: date) -> dict:
              "samy@irontemple.example", "accountant", 1),
     ]
 
-    def member(cid, name, phone, code, branch=1, gender="male",
+    def member(cid, name, phone, code, branch=1, gender="MALE",
                born="1990-01-01", notes=None, active=True):
         handle = name.split()[0].lower() if name.isascii() else "member"
         return Customer(
@@ -407,30 +515,42 @@ def seed_records(start: date) -> dict:
         member(115, "Adel Saad", "01012345115", "GYM-115-9F3A0C1B",
                born="1990-04-12", notes="Asthma: inhaler kept at the desk"),
         member(116, "Nour Hassan", "01098765116", "GYM-116",
-               gender="female", born="1995-05-05"),
+               gender="FEMALE", born="1995-05-05"),
         member(117, "Omar Khaled", "01111222117", None, born="1988-03-03"),
         member(118, "Salma Youssef", "01222333118", "GYM-118",
-               gender="female", born="1999-09-19"),
+               gender="FEMALE", born="1999-09-19"),
         member(119, "Youssef Ali", "01555444119", "GYM-119",
                born="1985-11-30"),
         member(120, "Mariam Adel", "01033344120", "GYM-120",
-               gender="female", born="1993-07-07"),
+               gender="FEMALE", born="1993-07-07"),
         member(121, "Hany Samir", "01044455121", "GYM-121",
                born="1979-02-14"),
         member(122, "Dina Farouk", "01066677122", "GYM-122",
-               gender="female", born="2001-12-01"),
+               gender="FEMALE", born="2001-12-01"),
         member(123, "Ahmed Mahmoud", "01077788123", "GYM-123", branch=2,
                born="1992-08-08"),
         member(124, "Rania Said", "01088899124", "GYM-124",
-               gender="female", born="1997-03-25", active=False),
+               gender="FEMALE", born="1997-03-25", active=False),
         member(125, "Khaled Ibrahim", "01099900125", "CUST-125",
                born="1983-06-16"),
         member(126, "ليلى عبد الرحمن", "01100011126", "GYM-126",
-               gender="female", born="2000-01-20"),
+               gender="FEMALE", born="2000-01-20"),
         member(127, "Sherif Mounir", "01111122127", "GYM-127",
                born="1991-10-10"),
         member(128, "Fady Wagdy", "01122233128", "GYM-128",
                born="1996-04-04"),
+        # Registered through POST /api/customers, which stored the gender
+        # as sent: the lower case that makes the deployed search fail.
+        member(129, "Hoda Nabil", "01133344129", "GYM-129",
+               gender="female", born="1994-02-02"),
+        member(130, "Tamer Hosny", "01211100130", "GYM-130",
+               born="1987-05-15"),
+        member(131, "Mona Zaki", "01233300131", "GYM-131",
+               gender="FEMALE", born="1998-08-18"),
+        member(132, "Sami Adel", "01244400132", "GYM-132",
+               born="1989-12-12"),
+        member(133, "Lina Fouad", "01266600133", "GYM-133",
+               gender="FEMALE", born="2002-06-26"),
     ]
 
     def plan(sid, cid, kind, service, begin, end, total=None, left=None,
@@ -454,6 +574,7 @@ def seed_records(start: date) -> dict:
     twelve, ten, eight = ((3, "12 Sessions", 600.0),
                           (9, "10 Sessions", 520.0), (4, "8 Sessions", 420.0))
     training = (5, "8 Training Sessions", 900.0)
+    private = (10, "Private Training", 1500.0)
     coins30, coins20, coins15 = ((6, "30 Coins", 700.0),
                                  (7, "20 Coins", 480.0),
                                  (8, "15 Coins", 380.0))
@@ -475,6 +596,17 @@ def seed_records(start: date) -> dict:
         plan(57, 126, "coins", coins15, -7, 83, 15, 12),
         plan(58, 127, "time_based", monthly, -10, 20),
         plan(59, 127, "sessions", ten, -10, 50, 10, 6),
+        plan(60, 129, "coins", coins20, -15, 30, 20, 9),
+        plan(61, 130, "coins", coins30, -20, 70, 30, 16),
+        plan(62, 130, "coins", coins20, -40, 20, 20, 5),
+        plan(63, 131, "coins", coins20, -40, 20, 20, 5),
+        plan(64, 131, "coins", coins30, -20, 70, 30, 16),
+        plan(65, 132, "sessions", twelve, -40, 60, 12, 8, status="frozen",
+             freeze_count=1, freeze_reason="Injury",
+             frozen_date=day_text(start, -20),
+             freeze_end_date=day_text(start, -2)),
+        plan(66, 133, "training", private, -30, 30, 10, 6,
+             grants_gym_entry=False),
     ]
     return {"branches": branches, "users": users, "customers": customers,
             "subscriptions": subscriptions}
@@ -566,11 +698,21 @@ class GymStore:
     """The backend's database plus the fixture's test knobs.
 
     One re-entrant lock guards everything; handlers hold it for their whole
-    run (requests are tiny) and never sleep while holding it.
+    run (requests are tiny) and never sleep while holding it. Field mode's
+    ``turn`` lock is taken before it, never while holding it, and a hung
+    request waits on ``hang_changed`` holding neither.
     """
 
     def __init__(self, mode: str):
         self.lock = threading.RLock()
+        # Field mode: one API request at a time, like the deployed servers.
+        self.turn = threading.Lock()
+        # Wakes hung requests when the hang is lifted or the server stops.
+        self.hang_changed = threading.Condition()
+        self.hanging = False
+        self.stopping = False
+        self.field = False
+        self.delay_ms = 0.0
         self.reset(mode)
         self.down = False
         self.connections = 0
@@ -594,6 +736,38 @@ class GymStore:
             self.deductions: list[Deduction] = []
             self.requests: list[RequestRecord] = []
             self.login_hits: dict[str, list[float]] = {}
+            self.gym_rules = dict(DEFAULT_GYM_RULES)
+
+    def set_transport(self, field_mode: bool, delay_ms: float) -> None:
+        """Switch field mode (close + serialise + delay) on or off."""
+        with self.lock:
+            self.field = field_mode
+            self.delay_ms = float(delay_ms)
+
+    # -- hanging -----------------------------------------------------------
+
+    def set_hanging(self, hanging: bool) -> None:
+        """Start or lift the hang; lifting wakes every waiting request."""
+        with self.hang_changed:
+            self.hanging = hanging
+            self.hang_changed.notify_all()
+
+    def wait_out_hang(self) -> None:
+        """Block a hung request until the hang is lifted or we stop.
+
+        Called holding no other lock, so controls, other connections and
+        field mode's turn all carry on while requests hang.
+        """
+        with self.hang_changed:
+            while self.hanging and not self.stopping:
+                self.hang_changed.wait()
+
+    def release_waiters(self) -> None:
+        """Let hung requests end before the server closes (their threads
+        are joined), without lifting the hang the state file carries."""
+        with self.hang_changed:
+            self.stopping = True
+            self.hang_changed.notify_all()
 
     _PERSISTED = {"branches": Branch, "users": User, "customers": Customer,
                   "subscriptions": Subscription, "tokens": Token}
@@ -604,7 +778,10 @@ class GymStore:
         """Everything a restarted server needs to carry on where it was."""
         with self.lock:
             saved = {"mode": self.mode, "secret": self.secret,
-                     "seed_day": self.seed_day}
+                     "seed_day": self.seed_day,
+                     "gym_rules": dict(self.gym_rules),
+                     "field": self.field, "delay_ms": self.delay_ms,
+                     "hanging": self.hanging}
             for name in self._PERSISTED:
                 saved[name] = [dataclasses.asdict(record)
                                for record in getattr(self, name).values()]
@@ -619,6 +796,11 @@ class GymStore:
         store = cls(saved["mode"])
         store.secret = saved["secret"]
         store.seed_day = saved["seed_day"]
+        # Files written before these settings existed load with defaults.
+        store.gym_rules.update(saved.get("gym_rules", {}))
+        store.set_transport(bool(saved.get("field", False)),
+                            saved.get("delay_ms", 0.0))
+        store.set_hanging(bool(saved.get("hanging", False)))
         for name, kind in cls._PERSISTED.items():
             records = [kind(**fields) for fields in saved[name]]
             key = "jti" if kind is Token else "id"
@@ -702,6 +884,8 @@ class GymStore:
         with self.lock:
             if self.down:
                 return Fault("down")
+            if self.hanging:
+                return Fault("hang")    # queued faults wait for the lift
             for fault in self.faults:
                 if fault.method and fault.method != method:
                     continue
@@ -732,9 +916,9 @@ class GymStore:
         return branch.name if branch else None
 
     def plans_of(self, customer_id: int) -> list[Subscription]:
-        """A member's subscriptions in id order."""
-        return [s for s in self.subscriptions.values()
-                if s.customer_id == customer_id]
+        """A member's subscriptions in id order (v-feb's door relies on it)."""
+        return sorted((s for s in self.subscriptions.values()
+                       if s.customer_id == customer_id), key=lambda s: s.id)
 
     def record_entry(self, **fields) -> Entry:
         """Append a door event with the next id (shared by both kinds)."""
@@ -801,7 +985,7 @@ def user_json(store: GymStore, user: User) -> dict:
 
 def customer_json(store: GymStore, customer: Customer) -> dict:
     """A member; ``has_active_subscription`` trusts ``status`` alone, as the
-    backend does (nothing flips a plan to expired when it ends)."""
+    backend does (only a GET of the plan flips an ended plan to expired)."""
     return {
         "id": customer.id, "full_name": customer.full_name,
         "phone": customer.phone, "email": customer.email,
@@ -867,6 +1051,13 @@ def entry_json(store: GymStore, entry: Entry) -> dict:
             "entry_type": entry.entry_type}
 
 
+def unreadable_gender(customer: Customer) -> bool:
+    """Whether the deployed backend fails to serialise this member: its
+    gender enum knows "MALE" / "FEMALE", not the lower case that
+    POST /api/customers stores as sent."""
+    return customer.gender.islower()
+
+
 def pagination(total: int, page: int, per_page: int) -> dict:
     """Flask-SQLAlchemy's pagination block."""
     return {"current_page": page, "per_page": per_page, "total": total,
@@ -896,38 +1087,93 @@ def has_balance(plan: Subscription) -> bool:
     return True
 
 
-def door_decision(store: GymStore,
-                  customer: Customer) -> Subscription | Refusal:
-    """Pick the plan that opens the door, as the backend does by itself.
+def end_ordinal(plan: Subscription) -> int:
+    """A plan's end date as a day number, for "latest end first" sorts."""
+    return date.fromisoformat(plan.end_date).toordinal()
 
-    A plan counts when it grants gym entry, is "active" and has not passed
-    its end date. Among several, a time plan wins (entry costs nothing),
-    then the one that ends first. Refusals are checked in the order
-    frozen, used up, nothing valid.
+
+def settle_finished_freezes(store: GymStore, customer: Customer) -> None:
+    """v-aug's door ends a freeze whose agreed end date has passed.
+
+    Only the check-in does this (GET of the plan still reads "frozen"), so
+    a client that refuses FROZEN from the GET alone turns away a member the
+    server would let in. A freeze without an end date is never settled.
     """
     now = today().isoformat()
-    plans = [p for p in store.plans_of(customer.id) if p.grants_gym_entry]
-    current = [p for p in plans if p.status == "active"
-               and p.start_date <= now <= p.end_date]
-    usable = [p for p in current if has_balance(p)]
-    if usable:
-        return min(usable, key=lambda p: (
-            p.subscription_type != "time_based", p.end_date, p.id))
-    frozen = [p for p in plans if p.status == "frozen"]
-    if frozen:
-        plan = frozen[0]
-        return Refusal("FROZEN", "Subscription is frozen", {
-            "freeze_reason": plan.freeze_reason,
-            "frozen_date": plan.frozen_date}, plan.id)
-    for plan in current:
-        if plan.subscription_type == "coins":
-            return Refusal("NO_COINS", "No coins remaining", {}, plan.id)
-        return Refusal("NO_SESSIONS", "No sessions remaining", {}, plan.id)
-    ended = [p for p in plans if p.end_date < now or p.status == "expired"]
+    for plan in store.plans_of(customer.id):
+        if plan.status == "frozen" and plan.freeze_end_date \
+                and plan.freeze_end_date < now:
+            plan.status = "active"
+            plan.freeze_reason = None
+            plan.frozen_date = None
+            plan.freeze_end_date = None
+
+
+def expire_if_ended(plan: Subscription) -> None:
+    """Both versions' GET of a plan: an ended plan becomes "expired" while
+    it is serialised, and the change is committed. Nothing else does it."""
+    if plan.end_date < today().isoformat() and plan.status != "expired":
+        plan.status = "expired"
+
+
+def first_active_plan(store: GymStore,
+                      customer: Customer) -> Subscription | None:
+    """v-feb's choice: the first "active" row in id order. No end date,
+    service or balance is looked at, and frozen plans are never chosen."""
+    return next((p for p in store.plans_of(customer.id)
+                 if p.status == "active"), None)
+
+
+def best_entry_plan(store: GymStore,
+                    customer: Customer) -> Subscription | None:
+    """v-aug's choice: a plan that grants gym entry (any plan when the gym
+    lets private-training members in), "active" before "frozen", then the
+    latest end date, then the lowest id. No end-date check either."""
+    anyone = store.gym_rules.get("pt_only_members_may_enter", False)
+    candidates = [p for p in store.plans_of(customer.id)
+                  if (p.grants_gym_entry or anyone)
+                  and p.status in ("active", "frozen")]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda p: (
+        p.status != "active", -end_ordinal(p), p.id))
+
+
+def no_subscription(store: GymStore, customer: Customer) -> Refusal:
+    """NO_SUBSCRIPTION, saying whether any of the member's plans ended."""
+    now = today().isoformat()
+    ended = [p for p in store.plans_of(customer.id)
+             if p.end_date < now or p.status == "expired"]
     return Refusal("NO_SUBSCRIPTION", "No active subscription", {
         "has_expired_subscription": bool(ended),
         "last_subscription_end_date":
             max(p.end_date for p in ended) if ended else None})
+
+
+def door_decision(store: GymStore,
+                  customer: Customer) -> Subscription | Refusal:
+    """The plan the deployed version charges at the door, or its refusal.
+
+    Each version first chooses one plan by its own rule, then judges that
+    plan alone: frozen (v-aug only; v-feb never chooses one), then used
+    up. Another plan that could have let the member in is not tried.
+    v-aug's finished freezes must have been settled before this.
+    """
+    if store.mode == V_FEB:
+        plan = first_active_plan(store, customer)
+    else:
+        plan = best_entry_plan(store, customer)
+    if plan is None:
+        return no_subscription(store, customer)
+    if plan.status == "frozen":
+        return Refusal("FROZEN", "Subscription is frozen", {
+            "freeze_reason": plan.freeze_reason,
+            "frozen_date": plan.frozen_date}, plan.id)
+    if not has_balance(plan):
+        if plan.subscription_type == "coins":
+            return Refusal("NO_COINS", "No coins remaining", {}, plan.id)
+        return Refusal("NO_SESSIONS", "No sessions remaining", {}, plan.id)
+    return plan
 
 
 # --------------------------------------------------------------------------
@@ -1110,6 +1356,8 @@ def create_app(store: GymStore) -> Flask:
             if c.is_active and store.covers(g.user, c.branch_id)
             and any(needle in (value or "").casefold() for value in (
                 c.full_name, c.phone, c.email, c.national_id, c.qr_code))]
+        if any(unreadable_gender(c) for c in found):
+            return jsonify(SEARCH_FAILURE), 500
         return envelope({
             "items": [customer_json(store, c) for c in found[:limit]],
             "total": len(found), "query": text})
@@ -1142,6 +1390,7 @@ def create_app(store: GymStore) -> Flask:
             return failure(404, "Subscription not found")
         if not may_see(plan.branch_id):
             return failure(403, "Access denied")
+        expire_if_ended(plan)
         return envelope(subscription_json(store, plan))
 
     def plan_to_deduct(subscription_id: int, kinds: tuple[str, ...],
@@ -1254,10 +1503,11 @@ def create_app(store: GymStore) -> Flask:
         if customer is None or (store.mode == V_AUG
                                 and customer.branch_id != branch_id):
             return failure(404, "Customer not found")
-        if not customer.is_active:
-            return failure(400, "Customer account is inactive")
+        # Neither version looks at customer.is_active here (API.md).
         action = body.get("action")
         action = action if isinstance(action, str) else None
+        if store.mode == V_AUG:
+            settle_finished_freezes(store, customer)
         decision = door_decision(store, customer)
         now = iso_time(utc_now())
         if isinstance(decision, Refusal):
@@ -1351,11 +1601,15 @@ def create_app(store: GymStore) -> Flask:
             except ValueError:
                 return failure(400, "Invalid date format. Use YYYY-MM-DD")
         since, until = bounds
+        customer_id = request.args.get("customer_id", type=int)
+        status = (request.args.get("status") or "").strip().lower() or None
         page = query_int("page", 1)
         per_page = query_int("per_page", 20, 100)
         rows = [e for e in store.entries
                 if ((branch_id is None and may_see(e.branch_id))
                     or e.branch_id == branch_id)
+                and (customer_id is None or e.customer_id == customer_id)
+                and (status is None or e.entry_status == status)
                 and (since is None or e.entry_time[:10] >= since)
                 and (until is None or e.entry_time[:10] <= until)]
         rows.sort(key=lambda e: (e.entry_time, e.id), reverse=True)
@@ -1372,18 +1626,42 @@ def create_app(store: GymStore) -> Flask:
 # Test controls
 # --------------------------------------------------------------------------
 
+def transport_from(spec: dict) -> tuple[bool, float] | None:
+    """The reset control's (field mode, delay ms); None when malformed.
+
+    Left out, "field" means off and the delay 0: a reset always sets the
+    transport afresh, so one test's field mode never leaks into the next.
+    """
+    field_mode = spec.get("field", False)
+    default = DEFAULT_FIELD_DELAY_MS if field_mode is True else 0.0
+    delay = spec.get("delay_ms", default)
+    if not isinstance(field_mode, bool) or isinstance(delay, bool) \
+            or not isinstance(delay, (int, float)) \
+            or not math.isfinite(delay) or delay < 0:
+        return None
+    return field_mode, float(delay)
+
+
 def register_controls(app: Flask, store: GymStore) -> None:
     """Routes tests use to steer the stand-in; plain JSON, no envelope."""
 
     @app.post("/__control__/reset")
     def control_reset():
-        mode = (json_body() or {}).get("mode", store.mode)
+        spec = json_body() or {}
+        mode = spec.get("mode", store.mode)
         if mode not in MODES:
             return jsonify({"error": f"unknown mode {mode!r}"}), 400
+        transport = transport_from(spec)
+        if transport is None:
+            return jsonify({"error": "field must be a boolean and delay_ms "
+                                     "a number >= 0"}), 400
         with store.lock:
             store.reset(mode)
             store.down = False
-        return jsonify({"mode": mode})
+            store.set_transport(*transport)
+        store.set_hanging(False)
+        return jsonify({"mode": mode, "field": store.field,
+                        "delay_ms": store.delay_ms})
 
     @app.post("/__control__/fault")
     def control_fault():
@@ -1435,23 +1713,43 @@ def register_controls(app: Flask, store: GymStore) -> None:
             customer.qr_code = code
             return jsonify({"qr_code": code})
 
+    @app.post("/__control__/gym-rules")
+    def control_gym_rules():
+        spec = json_body() or {}
+        unknown = sorted(set(spec) - set(DEFAULT_GYM_RULES))
+        if unknown or not all(isinstance(v, bool) for v in spec.values()):
+            return jsonify({"error": "booleans for known rules only",
+                            "rules": sorted(DEFAULT_GYM_RULES)}), 400
+        with store.lock:
+            store.gym_rules.update(spec)
+            return jsonify(dict(store.gym_rules))
+
     @app.post("/__control__/down")
     def control_down():
         with store.lock:
             store.down = True
         return jsonify({"down": True})
 
+    @app.post("/__control__/hang")
+    def control_hang():
+        store.set_hanging(True)
+        return jsonify({"hanging": True})
+
     @app.post("/__control__/up")
     def control_up():
         with store.lock:
             store.down = False
-        return jsonify({"down": False})
+        store.set_hanging(False)
+        return jsonify({"down": False, "hanging": False})
 
     @app.get("/__control__/state")
     def control_state():
         with store.lock:
             return jsonify({
                 "mode": store.mode, "down": store.down,
+                "hanging": store.hanging, "field": store.field,
+                "delay_ms": store.delay_ms,
+                "gym_rules": dict(store.gym_rules),
                 "connections": store.connections,
                 "subscriptions": {
                     str(p.id): {"remaining_sessions": p.remaining_sessions,
@@ -1479,7 +1777,9 @@ def register_controls(app: Flask, store: GymStore) -> None:
 # with protocol_version = "HTTP/1.1"), so connections could never be
 # reused. This small bridge serves the Flask app over http.server instead:
 # it reads each body fully, sets Content-Length on every answer, and keeps
-# the connection open; it is also where connection-level faults happen.
+# the connection open; it is also where connection-level faults happen,
+# and where field mode puts back what the deployed servers do (close after
+# each answer, one request at a time, a delay each).
 # --------------------------------------------------------------------------
 
 class StandInServer(ThreadingHTTPServer):
@@ -1542,7 +1842,8 @@ class StandInHandler(BaseHTTPRequestHandler):
 
     def serve(self) -> None:
         """Answer one request: control routes directly, API routes through
-        the fault table and the request log."""
+        the fault table and the request log (and, in field mode, one at a
+        time and closing after the answer)."""
         target = urlsplit(self.path)
         if target.path.startswith("/__control__/"):
             self.answer(*self.run_app(self.read_body()))
@@ -1556,6 +1857,7 @@ class StandInHandler(BaseHTTPRequestHandler):
         fault = store.take_fault(self.command, target.path)
         with store.lock:
             record.fault = fault.kind if fault else None
+            field_mode = store.field
         if fault and fault.kind in ("down", "drop"):
             # Before reading the body: libcurl resends a request whose
             # reused connection closed unanswered, with the headers but
@@ -1566,6 +1868,39 @@ class StandInHandler(BaseHTTPRequestHandler):
         body = self.read_body()
         with store.lock:
             record.body = loggable(body)
+        if fault and fault.kind == "hang":
+            # Outside every lock, so nothing else waits on a hung request.
+            store.wait_out_hang()
+            self.hang_up()
+            return
+        if field_mode:
+            with self.field_turn(record):
+                outcome = self.run_api(fault, body, record)
+        else:
+            outcome = self.run_api(fault, body, record)
+        if outcome is not None:
+            self.answer(*outcome, close=field_mode)
+
+    @contextmanager
+    def field_turn(self, record: RequestRecord):
+        """Field mode: wait for the one turn the whole server has, note how
+        long that took, and spend the per-request delay holding it, as a
+        single-threaded server doing the work would."""
+        store = self.server.store
+        asked = time.monotonic()
+        with store.turn:
+            with store.lock:
+                record.queued_ms = round(
+                    (time.monotonic() - asked) * 1000, 1)
+                delay = store.delay_ms
+            time.sleep(delay / 1000)
+            yield
+
+    def run_api(self, fault: Fault | None, body: bytes,
+                record: RequestRecord):
+        """Run an API request with its fault: the answer to write, or None
+        when the connection was hung up on instead."""
+        store = self.server.store
         if fault and fault.kind == "slow":
             time.sleep(fault.seconds)
         status, headers, payload = self.faulty_answer(fault) \
@@ -1574,10 +1909,10 @@ class StandInHandler(BaseHTTPRequestHandler):
             record.status = status
         if fault and fault.kind == "drop_after_commit":
             self.hang_up()
-            return
+            return None
         if fault and fault.kind == "slow_after_commit":
             time.sleep(fault.seconds)
-        self.answer(status, headers, payload)
+        return status, headers, payload
 
     def faulty_answer(self, fault: Fault | None):
         """The answer a fault puts in place of the app's, if any."""
@@ -1642,14 +1977,19 @@ class StandInHandler(BaseHTTPRequestHandler):
                 result.close()
         return int(started["status"].split()[0]), started["headers"], payload
 
-    def answer(self, status: int, headers, payload: bytes) -> None:
-        """Write an answer with an exact Content-Length (keep-alive)."""
+    def answer(self, status: int, headers, payload: bytes,
+               close: bool = False) -> None:
+        """Write an answer with an exact Content-Length; keep the
+        connection open unless ``close`` (field mode) says otherwise."""
         self.send_response(status)
         for name, value in headers:
             if name.lower() not in ("content-length", "connection",
                                     "transfer-encoding"):
                 self.send_header(name, value)
         self.send_header("Content-Length", str(len(payload)))
+        if close:
+            self.send_header("Connection", "close")
+            self.close_connection = True
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(payload)
@@ -1708,9 +2048,19 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="loaded at start if present, saved at exit")
     parser.add_argument("--parent-pid", type=int,
                         help="exit when this process is gone")
+    parser.add_argument("--field", action="store_true",
+                        help="answer like the deployed servers: close "
+                             "after each answer, one request at a time")
+    parser.add_argument("--delay-ms", type=float,
+                        default=DEFAULT_FIELD_DELAY_MS,
+                        help="field mode's delay per request "
+                             f"(default {DEFAULT_FIELD_DELAY_MS:g})")
     parser.add_argument("--verbose", action="store_true",
                         help="log every request to stderr")
-    return parser.parse_args(argv)
+    arguments = parser.parse_args(argv)
+    if not math.isfinite(arguments.delay_ms) or arguments.delay_ms < 0:
+        parser.error("--delay-ms must be a number >= 0")
+    return arguments
 
 
 def bind(host: str, port: int, app: Flask, store: GymStore,
@@ -1758,6 +2108,8 @@ def main(argv: list[str] | None = None) -> int:
             store = GymStore.from_json(json.load(file))
     else:
         store = GymStore(arguments.mode)
+        if arguments.field:
+            store.set_transport(True, arguments.delay_ms)
     server = bind(arguments.host, arguments.port, create_app(store), store,
                   arguments.verbose)
     if arguments.parent_pid:
@@ -1777,6 +2129,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         server.serve_forever(poll_interval=0.2)
     finally:
+        # server_close joins every handler thread: hung ones must end first
+        # (the hang itself stays in the saved state).
+        store.release_waiters()
         server.server_close()
         if arguments.state_file:
             store.save(arguments.state_file)

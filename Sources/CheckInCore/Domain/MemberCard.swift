@@ -10,14 +10,19 @@ public struct MemberCard: Hashable, Sendable {
   /// Set when the card comes from the station's offline cache, not from the store now: when it
   /// was fetched. The desk sees how old the facts are.
   public var cachedAt: Date?
+  /// Who picks the plan a check-in is charged to: the station (the local store honours the
+  /// receptionist's choice) or a server that picks by its own rule and ignores the choice.
+  public var planChoice: PlanChoice
 
   public init(
-    member: Member, subscriptions: [Subscription], lastVisit: Date? = nil, cachedAt: Date? = nil
+    member: Member, subscriptions: [Subscription], lastVisit: Date? = nil, cachedAt: Date? = nil,
+    planChoice: PlanChoice = .station
   ) {
     self.member = member
     self.subscriptions = subscriptions
     self.lastVisit = lastVisit
     self.cachedAt = cachedAt
+    self.planChoice = planChoice
   }
 
   /// Whether the last visit falls on `today` in `timeZone`.

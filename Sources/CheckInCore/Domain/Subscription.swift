@@ -62,11 +62,17 @@ public struct Subscription: Hashable, Sendable {
   /// What the plan was sold as ("Monthly gym", "10 PT sessions").
   public var serviceName: String?
   public var freezeReason: String?
+  /// The last day of an agreed freeze, when the server says; a freeze past it is over, though the
+  /// plan may still read `frozen` until the member comes to the door (v-aug settles it there).
+  public var freezeEndsOn: CalendarDay?
+  /// Whether the plan opens the gym's door; private training alone may not (v-aug's rule).
+  public var grantsEntry: Bool
 
   public init(
     id: Int64, kind: PlanKind, status: PlanStatus = .active, total: Int? = nil,
     remaining: Int? = nil, startDate: CalendarDay? = nil, endDate: CalendarDay? = nil,
-    serviceName: String? = nil, freezeReason: String? = nil
+    serviceName: String? = nil, freezeReason: String? = nil, freezeEndsOn: CalendarDay? = nil,
+    grantsEntry: Bool = true
   ) {
     self.id = id
     self.kind = kind
@@ -77,6 +83,8 @@ public struct Subscription: Hashable, Sendable {
     self.endDate = endDate
     self.serviceName = serviceName
     self.freezeReason = freezeReason
+    self.freezeEndsOn = freezeEndsOn
+    self.grantsEntry = grantsEntry
   }
 
   /// True when the plan's end date is before `today`, whatever its recorded status says.

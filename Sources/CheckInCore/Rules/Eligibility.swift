@@ -17,6 +17,11 @@ public enum Eligibility {
       return .failure(.duplicate(lastCheckIn: last))
     }
     let today = CalendarDay(now, in: timeZone)
+    if case .server(let rule) = card.planChoice {
+      // The server will charge the plan its rule picks, whatever the desk highlights: offer
+      // exactly that one, and refuse where it (or the station's own date guards) would.
+      return rule.pick(from: card.subscriptions, today: today).map { Offer(plans: [$0]) }
+    }
     let usable = card.subscriptions.filter { unusableReason($0, today: today) == nil }
     if usable.isEmpty {
       return .failure(bestRefusal(for: card.subscriptions, today: today))
@@ -49,7 +54,7 @@ public enum Eligibility {
 
   /// The refusal that tells the desk the most when no plan is usable: a frozen plan matters more
   /// than a used-up one, which matters more than one not started yet or long expired.
-  private static func bestRefusal(for plans: [Subscription], today: CalendarDay) -> Refusal {
+  static func bestRefusal(for plans: [Subscription], today: CalendarDay) -> Refusal {
     let reasons = plans.compactMap { plan in unusableReason(plan, today: today).map { (plan, $0) } }
     func rank(_ refusal: Refusal) -> Int {
       switch refusal {

@@ -197,11 +197,26 @@ actor StandInServer {
 
   /// Re-seeds the data (optionally in another mode); clears attendance, faults, the request log
   /// and rate limits, and makes every token issued so far invalid (422, log in again).
-  func reset(mode newMode: Mode? = nil) async throws {
+  func reset(mode newMode: Mode? = nil, field delay: Double? = nil) async throws {
     var body: [String: JSONValue] = [:]
     if let newMode { body["mode"] = .string(newMode.rawValue) }
+    if let delay {
+      body["field"] = true
+      body["delay_ms"] = .number(delay * 1000)
+    }
     _ = try await control("POST", "reset", body: body)
     if let newMode { mode = newMode }
+  }
+
+  /// The deployed servers' transport from now on: every answer closes its connection, requests
+  /// are handled one at a time, each after `delay` seconds of work. Re-seeds like `reset`.
+  func field(delay: Double = 0.025) async throws {
+    try await reset(mode: mode, field: delay)
+  }
+
+  /// Accepts every API request and never answers it, until `up()`.
+  func hang() async throws {
+    _ = try await control("POST", "hang", body: [:])
   }
 
   /// Queues `fault` for the next `count` requests whose path starts with `path` (default: any
@@ -453,8 +468,15 @@ extension StandInServer {
       let time: String
       /// Which TCP connection carried it: equal numbers mean a reused connection.
       let connection: Int
-      /// The fault that applied (`down` while down), if any.
+      /// The fault that applied (`down` while down, `hang` while hanging), if any.
       let fault: String?
+      /// In field mode, how long it waited for the requests before it (milliseconds).
+      let queuedMS: Double?
+
+      enum CodingKeys: String, CodingKey {
+        case method, path, query, body, status, time, connection, fault
+        case queuedMS = "queued_ms"
+      }
     }
   }
 }

@@ -14,6 +14,8 @@ struct Reply: Sendable {
   let status: Int
   let data: Data
   let contentType: String?
+  /// The `Connection` header: `close` from the deployed servers (and field mode).
+  var connection: String? = nil
 
   /// The body as JSON, or nil when it is not JSON.
   var json: JSONValue? { try? JSONDecoder().decode(JSONValue.self, from: data) }
@@ -69,7 +71,8 @@ struct Wire {
     let http = try #require(response as? HTTPURLResponse)
     return Reply(
       status: http.statusCode, data: data,
-      contentType: http.value(forHTTPHeaderField: "Content-Type"))
+      contentType: http.value(forHTTPHeaderField: "Content-Type"),
+      connection: http.value(forHTTPHeaderField: "Connection"))
   }
 
   func get(_ path: String) async throws -> Reply { try await send("GET", path) }
