@@ -50,6 +50,12 @@ enum APIFailure: Error, Sendable {
     return error.lowercased().contains("customer not found")
   }
 
+  /// A 404 with the server's "Subscription not found": a plan deleted since the station saw it.
+  var saysNotFound: Bool {
+    guard case .http(404, let error?, _) = self else { return false }
+    return error.lowercased().contains("not found") && !error.lowercased().contains("resource")
+  }
+
   /// A 403 with the server's "Access denied": the member is another branch's. Other 403s refuse
   /// the login's role, whoever the member.
   var saysAccessDenied: Bool {

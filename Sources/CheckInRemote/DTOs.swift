@@ -73,9 +73,12 @@ struct CustomerDTO: Decodable, Sendable {
   let isActive: Bool?
   let dateOfBirth: String?
   let healthNotes: String?
+  /// The server's own view, from plan statuses alone (a used-up or ended plan still counts).
+  var hasActiveSubscription: Bool? = nil
 
   enum CodingKeys: String, CodingKey {
     case id, phone
+    case hasActiveSubscription = "has_active_subscription"
     case fullName = "full_name"
     case qrCode = "qr_code"
     case branchID = "branch_id"

@@ -100,6 +100,7 @@ extension RemoteBackend {
   {
     let plans = recentPlans.withLock { $0[request.memberID] } ?? []
     var reading = ServerMapping.reading(data, for: request, plans: plans, now: now)
+    if reading.cardWasStale { await forgetCard(of: request.memberID) }
     if reading.deductsSeparately, let planID = request.subscriptionID, let kind = request.kind {
       switch await deductSeparately(planID: planID, kind: kind) {
       case .success(let left):

@@ -31,8 +31,8 @@ extension RemoteBackend {
   func attendance(_ query: AttendanceQuery) async throws(BackendError) -> [AttendanceEntry] {
     do {
       let entries = try await entryLog(
-        branchID: query.branchID, from: query.from, until: query.until, limit: query.limit,
-        timeout: options.otherTimeout)
+        filter: .branch(query.branchID), from: query.from, until: query.until,
+        limit: query.limit, timeout: options.otherTimeout)
       noteReachable(true)
       return entries.compactMap { entry in
         guard let member = entry.customerID, let time = ServerTime.instant(entry.entryTime) else {
@@ -50,12 +50,29 @@ extension RemoteBackend {
     }
   }
 
+  /// Whose entries: a branch's day (today's list), or one member's (the double-scan guard).
+  enum EntryFilter {
+    case branch(Int64)
+    case member(Int64)
+
+    var query: [URLQueryItem] {
+      switch self {
+      case .branch(let id): [URLQueryItem(name: "branch_id", value: String(id))]
+      case .member(let id):
+        [
+          URLQueryItem(name: "customer_id", value: String(id)),
+          URLQueryItem(name: "status", value: "approved"),
+        ]
+      }
+    }
+  }
+
   /// Approved entries of the entry log from `from` until `until`, page by page up to `limit`.
   /// The server compares `from_date` with its own times, naive UTC: a station east of UTC must
   /// ask from the UTC date its day starts on (the day before its own), or its first hours go
   /// missing. What comes back from before `from` is dropped here.
   func entryLog(
-    branchID: Int64, from: Date, until: Date, limit: Int, timeout: TimeInterval
+    filter: EntryFilter, from: Date, until: Date, limit: Int, timeout: TimeInterval
   ) async throws(APIFailure) -> [EntryLogsData.Entry] {
     let fromDate = CalendarDay(from, in: .gmt)
     var entries: [EntryLogsData.Entry] = []
@@ -64,8 +81,7 @@ extension RemoteBackend {
     while entries.count < limit && page <= 20 {
       let data: EntryLogsData = try await client.send(
         "GET", "/api/validation/entry-logs",
-        query: [
-          URLQueryItem(name: "branch_id", value: String(branchID)),
+        query: filter.query + [
           URLQueryItem(name: "from_date", value: fromDate.description),
           URLQueryItem(name: "per_page", value: String(perPage)),
           URLQueryItem(name: "page", value: String(page)),

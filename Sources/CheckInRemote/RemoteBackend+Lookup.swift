@@ -56,41 +56,66 @@ extension RemoteBackend {
     return card
   }
 
-  /// The card from the server: the member, every plan's full record (fetched in parallel) and
-  /// today's last visit at this branch. Where the member number is known up front, plans and
-  /// visits are asked for at the same time as the member.
+  /// The card from the server. A member this station has seen before costs one round: their
+  /// record, their visits today and the records of the plans that may open the door, all at
+  /// once, with what is remembered checked against the answers (`refreshedCard`). Anyone else,
+  /// or a remembered card the answers don't bear out, takes the full way (`discoveredCard`).
   private func fetchCard(_ payload: ScanPayload, policy: CheckInPolicy, now: Date)
     async throws(BackendError) -> MemberCard
   {
-    let branchID = policy.branchID
-    let day = CalendarDay(now, in: timeZone)
-    let dayStarts = day.start(in: timeZone)
-    let dayEnds = day.adding(days: 1).start(in: timeZone)
+    if let remembered = await rememberedCard(payload, policy: policy, now: now),
+      let card = try await refreshedCard(remembered, payload: payload, policy: policy, now: now)
+    {
+      return card
+    }
+    return try await discoveredCard(payload, policy: policy, now: now)
+  }
+
+  /// The card of a member not seen before: their record (by number where the code holds one,
+  /// else through the search), the plan list, today's visits, then every plan's full record.
+  private func discoveredCard(_ payload: ScanPayload, policy: CheckInPolicy, now: Date)
+    async throws(BackendError) -> MemberCard
+  {
+    let day = visitDay(now)
     var guess: Int64?
     switch payload {
     case .member(let id), .idForm(_, let id): guess = id
     case .code: guess = nil
     }
-    async let visits = lastVisits(branchID: branchID, from: dayStarts, until: dayEnds)
+    async let guessedVisits = lastVisit(memberID: guess, day: day)
     async let guessedPlans = plans(memberID: guess)
 
-    let customer = try await resolve(payload, policy: policy)
+    let customer: CustomerDTO
+    do {
+      customer = try await resolve(payload, policy: policy)
+    } catch {
+      // Waited for, not cancelled: a cancelled transfer may still reach the server after the
+      // station has moved on, and every request it sends should be done when a lookup is.
+      _ = await guessedPlans
+      _ = await guessedVisits
+      throw error
+    }
     let plans: Result<[Subscription], APIFailure>
+    let visit: Date?
     if let guess, guess == customer.id, let early = await guessedPlans {
       plans = early
+      visit = await guessedVisits
     } else {
       _ = await guessedPlans
+      _ = await guessedVisits
+      async let lateVisits = lastVisit(memberID: customer.id, day: day)
       plans = await self.plans(memberID: customer.id) ?? .success([])
+      visit = await lateVisits
     }
-    let member = ServerMapping.member(from: customer)
+    noteFetched(customer)
     let subscriptions: [Subscription]
     switch plans {
     case .success(let value): subscriptions = value
     case .failure(let failure): throw lookupError(failure, code: payload.displayText)
     }
-    // Today's visits only sharpen the double-scan guard; the card is good without them.
-    let lastVisit = (try? await visits.get())?[member.id]
-    return MemberCard(member: member, subscriptions: subscriptions, lastVisit: lastVisit)
+    return MemberCard(
+      member: ServerMapping.member(from: customer), subscriptions: subscriptions,
+      lastVisit: visit)
   }
 
   /// The customer record a payload names, by the rules of `CodeResolution`.
@@ -106,18 +131,20 @@ extension RemoteBackend {
       }
       return exact
     case .idForm(let code, let id):
-      async let exact = searchExactResult(code)
-      async let byID = policy.allowIDFallback ? customerResult(id) : nil
-      let exactResult = await exact
-      if case .success(let found?) = exactResult {
-        _ = await byID
-        return found
+      // The member the number names, first: when their own stored code is the one scanned, no
+      // search is needed. Otherwise an exact stored code on anyone wins over the number.
+      let byID = policy.allowIDFallback ? await customerResult(id) : nil
+      // (The server reports `customer_id:N` for a member with no code of their own.)
+      if case .success(let customer)? = byID, customer.qrCode?.lowercased() == code.lowercased() {
+        return customer
       }
+      let exactResult = await searchExactResult(code)
+      if case .success(let found?) = exactResult { return found }
       if case .failure(let failure) = exactResult {
         // The deployed search fails (500) for every query that matches a member stored with a
         // lower-case gender: the number in an id-shaped code still finds the member, under the
         // same rule that retires older codes.
-        if failure.isServerFault, case .success(let customer)? = await byID,
+        if failure.isServerFault, case .success(let customer)? = byID,
           CodeResolution.idFallbackAccepts(
             storedCode: ServerMapping.storedCode(customer), memberID: id)
         {
@@ -125,7 +152,7 @@ extension RemoteBackend {
         }
         throw lookupError(failure, code: code)
       }
-      guard let byIDResult = await byID else { throw .refused(.notFound(code: code)) }
+      guard let byIDResult = byID else { throw .refused(.notFound(code: code)) }
       let customer: CustomerDTO
       switch byIDResult {
       case .success(let value): customer = value
@@ -182,7 +209,7 @@ extension RemoteBackend {
   }
 
   /// Every plan of the member, each as its full record: the list's items are incomplete in both
-  /// server versions, so they only give the ids.
+  /// server versions, so they only give the ids (and, in how a status is spelled, the version).
   func plans(memberID: Int64?) async -> Result<[Subscription], APIFailure>? {
     guard let memberID else { return nil }
     let list: SubscriptionListData
@@ -199,52 +226,24 @@ extension RemoteBackend {
     if let rule = ServerMapping.planRule(listStatuses: list.items.map(\.status)) {
       planRule.withLock { $0 = rule }
     }
-    let timeout = options.lookupTimeout
-    let client = self.client
-    return await withTaskGroup(of: (Int, Result<SubscriptionDTO, APIFailure>).self) { group in
-      for (index, item) in list.items.enumerated() {
-        group.addTask {
-          do throws(APIFailure) {
-            let plan: SubscriptionDTO = try await client.send(
-              "GET", "/api/subscriptions/\(item.id)", timeout: timeout)
-            return (index, .success(plan))
-          } catch {
-            return (index, .failure(error))
-          }
-        }
-      }
-      var plans: [(Int, Subscription)] = []
-      for await (index, result) in group {
-        switch result {
-        case .success(let dto):
-          if let plan = ServerMapping.subscription(from: dto) { plans.append((index, plan)) }
-        case .failure(let failure):
-          group.cancelAll()
-          return .failure(failure)
-        }
-      }
-      return .success(plans.sorted { $0.0 < $1.0 }.map(\.1))
-    }
+    return await planRecords(list.items.map(\.id))
   }
 
-  /// Each member's latest approved visit today at `branchID`, from the entry log.
-  private func lastVisits(branchID: Int64, from: Date, until: Date) async -> Result<
-    [Int64: Date], APIFailure
-  > {
-    do {
-      let entries = try await entryLog(
-        branchID: branchID, from: from, until: until, limit: 500, timeout: options.lookupTimeout)
-      var latest: [Int64: Date] = [:]
-      for entry in entries {
-        guard let member = entry.customerID, let time = ServerTime.instant(entry.entryTime) else {
-          continue
-        }
-        latest[member] = max(latest[member] ?? time, time)
-      }
-      return .success(latest)
-    } catch {
-      return .failure(error)
-    }
+  /// The day a double scan is looked for in: the station's today, from its first instant.
+  func visitDay(_ now: Date) -> (from: Date, until: Date) {
+    let day = CalendarDay(now, in: timeZone)
+    return (day.start(in: timeZone), day.adding(days: 1).start(in: timeZone))
+  }
+
+  /// The member's latest approved visit today at any branch this login covers, in one request
+  /// however busy the day (the entry log by `customer_id`). Nil when there is none, or when the
+  /// log can't be read: it only sharpens the double-scan guard.
+  func lastVisit(memberID: Int64?, day: (from: Date, until: Date)) async -> Date? {
+    guard let memberID else { return nil }
+    let entries = try? await entryLog(
+      filter: .member(memberID), from: day.from, until: day.until, limit: 5,
+      timeout: options.lookupTimeout)
+    return entries?.compactMap { ServerTime.instant($0.entryTime) }.max()
   }
 
   /// Gives a failed lookup its meaning: the server's "Customer not found" is an unknown code, its

@@ -176,7 +176,15 @@ extension RemoteBackend {
     guard let code = entry.code, case .success(.code(let exact)) = ScanParser.parse(code) else {
       return nil
     }
-    switch await customerResult(entry.memberID) {
+    // A lookup that fetched the member's record after the check-in was queued already knows.
+    let seen = recentCustomers.withLock { $0[entry.memberID] }
+    let record: Result<CustomerDTO, APIFailure>
+    if let seen, seen.1 >= entry.createdAt {
+      record = .success(seen.0)
+    } else {
+      record = await customerResult(entry.memberID)
+    }
+    switch record {
     case .success(let customer):
       guard ServerMapping.storedCode(customer)?.lowercased() != exact.lowercased() else {
         return nil

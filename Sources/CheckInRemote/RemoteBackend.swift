@@ -27,6 +27,9 @@ public final class RemoteBackend: Sendable {
   let planRule = Mutex(ServerPlanRule.entryLatestEnd)
   /// The plans of members looked up lately, to tell from a check-in's answer which was charged.
   let recentPlans = Mutex<[Int64: [Subscription]]>([:])
+  /// Members' records as lookups fetched them lately, with when: the outbox's check that a
+  /// stored code is still the member's reuses one fetched after the check-in was queued.
+  let recentCustomers = Mutex<[Int64: (CustomerDTO, Date)]>([:])
 
   public init(
     server: ServerAddress, sessionFile: SessionFile, cache: RemoteCache?,

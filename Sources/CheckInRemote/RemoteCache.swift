@@ -163,6 +163,11 @@ public final class RemoteCache {
     }
   }
 
+  /// Forgets the member's card: what it says can't be trusted any more.
+  public func forget(memberID: Int64) throws(BackendError) {
+    try guarded { try database.run("DELETE FROM cached_cards WHERE member_id = ?", memberID) }
+  }
+
   /// The cached card `payload` names, if one was fetched within `maxAge` seconds, with its age.
   public func card(
     for payload: ScanPayload, allowIDFallback: Bool, maxAge: TimeInterval, now: Date

@@ -68,6 +68,9 @@ enum ServerMapping {
     var receipt: Receipt
     var notes: [String]
     var deductsSeparately: Bool
+    /// The answer names a plan kind, yet none of the card's plans fits it: the card was out of
+    /// date (a plan bought since), and the station should not trust it again.
+    var cardWasStale: Bool
   }
 
   /// Reads an answer to `POST /api/attendance` for `request`. `plans` are the member's plans as
@@ -123,6 +126,12 @@ enum ServerMapping {
       action: deducted > 0 ? .deduct : .checkInOnly, deducted: deducted,
       remaining: kind?.isCounted == true ? remaining : nil, subscriptionID: planID,
       kind: kind, checkedInAt: time, discrepancy: nil)
-    return Reading(receipt: receipt, notes: notes, deductsSeparately: deductsSeparately)
+    let answeredEnd = ServerTime.day(data.subscriptionEndDate)
+    let fits = plans.contains { plan in
+      plan.kind == serverKind && (answeredEnd == nil || plan.endDate == answeredEnd)
+    }
+    return Reading(
+      receipt: receipt, notes: notes, deductsSeparately: deductsSeparately,
+      cardWasStale: serverKind != nil && !plans.isEmpty && !fits)
   }
 }

@@ -14,7 +14,8 @@ import Testing
       try await withDesk(server, cache: false, options: options) { desk in
         try await desk.logIn()
         for code in ["GYM-116", "GYM-115-9F3A0C1B"] {
-          try await server.fault(.slow(seconds: 8), path: "/api/customers/search")
+          // The member's record and the search alike: whichever the lookup asks first.
+          try await server.fault(.slow(seconds: 8), path: "/api/customers", count: 2)
           let started = ContinuousClock.now
           let result = await outcome { () throws(BackendError) in try await desk.lookUp(code) }
           let waited = ContinuousClock.now - started
@@ -64,7 +65,7 @@ import Testing
     try await StandInServer.run(.vAug) { server in
       try await withDesk(server, options: options) { desk in
         try await desk.logIn()
-        try await server.fault(.slow(seconds: 8), path: "/api/customers/search")
+        try await server.fault(.slow(seconds: 8), path: "/api/customers", count: 2)
         var started = ContinuousClock.now
         let lookup = await outcome { () throws(BackendError) in
           try await desk.lookUp("GYM-118")
@@ -155,7 +156,7 @@ import Testing
     try await StandInServer.run(.vAug) { server in
       try await withDesk(server, cache: false, options: options) { desk in
         try await desk.logIn()
-        try await server.fault(.slow(seconds: 8), path: "/api/customers/search")
+        try await server.fault(.slow(seconds: 8), path: "/api/customers", count: 2)
         var station = desk.station()
         let started = ContinuousClock.now
         await station.send(.scanned("GYM-116"))

@@ -48,9 +48,11 @@ import Testing
         #expect(station.state.notice?.text == "Logged in again", "\(mode)")
         let after = try await server.state()
         let sent = after.requests(after: before.requests.count)
-        // One login, then the lookup once: one search, all answered.
+        // One login, then the lookup once: the member's record once (their own stored code is
+        // the one scanned: no search), all answered.
         #expect(sent.first?.line == "POST /api/auth/login", "\(mode): \(describe(sent))")
-        #expect(sent.filter { $0.path == "/api/customers/search" }.count == 1, "\(mode)")
+        #expect(sent.filter { $0.path == "/api/customers/116" }.count == 1, "\(mode)")
+        #expect(sent.filter { $0.path == "/api/customers/search" }.isEmpty, "\(mode)")
         #expect(sent.allSatisfy { $0.status == 200 }, "\(mode): \(describe(sent))")
         #expect(Self.logins(after) == 3, "\(mode)")  // the first, the wrong one, the right one
 
