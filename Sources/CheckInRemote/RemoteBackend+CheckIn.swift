@@ -38,6 +38,9 @@ extension RemoteBackend {
   /// answers. Unreachable: the check-in goes to the outbox.
   func checkIn(_ request: CheckInRequest) async throws(BackendError) -> Receipt {
     let now = clock()
+    if let reason = outageReason {
+      return try await queue(request, at: now, because: "the server is down (\(reason))")
+    }
     switch await attempt(request, at: request.requestedAt) {
     case .recorded(let data):
       noteReachable(true)
@@ -45,10 +48,8 @@ extension RemoteBackend {
       await noteVisit(request.memberID, at: now)
       return receipt
     case .notDelivered(let reason):
-      noteReachable(false)
       return try await queue(request, at: now, because: reason)
     case .unknown(let reason):
-      noteReachable(false)
       // Whatever happens to the station's own note of it, the desk must hear that the server
       // may have it: "failed, try again" would invite a second charge.
       let listed = await park(request, at: now, because: reason)
@@ -73,6 +74,8 @@ extension RemoteBackend {
         "POST", "/api/attendance", body: body, timeout: options.checkInTimeout)
       return .recorded(data)
     } catch {
+      // Whether the server answered at all (a 5xx did; a timeout didn't) decides an outage.
+      noteFailure(error)
       switch error {
       case .notDelivered(let reason): return .notDelivered(reason)
       case .noAnswer(let reason): return .unknown(reason)
@@ -88,7 +91,6 @@ extension RemoteBackend {
         // have reached it all the same.
         return .unknown("the station stopped waiting for the answer")
       default:
-        noteFailure(error)
         return .failed(checkInError(error, request: request))
       }
     }

@@ -5,6 +5,7 @@ extension RemoteBackend {
   func search(_ query: String, limit: Int) async throws(BackendError) -> SearchPage {
     let trimmed = query.trimmingCharacters(in: .whitespaces)
     guard !trimmed.isEmpty else { return SearchPage(query: query, hits: [], hasMore: false) }
+    if let down = outageError() { throw down }
     do {
       let data: SearchData = try await client.send(
         "GET", "/api/customers/search",
@@ -29,6 +30,7 @@ extension RemoteBackend {
 
   /// The day's check-ins at a branch, from the entry log (the server lists no attendance).
   func attendance(_ query: AttendanceQuery) async throws(BackendError) -> [AttendanceEntry] {
+    if let down = outageError() { throw down }
     do {
       let entries = try await entryLog(
         filter: .branch(query.branchID), from: query.from, until: query.until,

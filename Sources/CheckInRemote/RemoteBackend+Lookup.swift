@@ -9,6 +9,9 @@ extension RemoteBackend {
     -> MemberCard
   {
     let now = clock()
+    if let down = outageError() {
+      return try await cachedCard(payload, policy: policy, now: now, failure: down)
+    }
     do {
       var card = try await withinDeadline(options.lookupTimeout) {
         [self] () throws(BackendError) -> MemberCard in

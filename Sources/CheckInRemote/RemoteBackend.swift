@@ -16,6 +16,8 @@ public final class RemoteBackend: Sendable {
   let log: @Sendable (String) -> Void
   let session: Mutex<LoginSession?>
   let reachable = Mutex<Bool?>(nil)
+  /// Set while the server is taken to be down: why, and the probe asking it in the background.
+  let outage = Mutex<Outage?>(nil)
   let outboxCounts = Mutex(OutboxCounts())
   let sync = Mutex<Task<Void, Never>?>(nil)
   /// Whether the outbox is sent by itself when the server answers again (a running station);
@@ -85,17 +87,23 @@ public final class RemoteBackend: Sendable {
       toReview: counts.review + counts.refused)
   }
 
-  /// Notes what the last request said about the server, and starts sending the outbox when the
-  /// server answers again.
-  func noteReachable(_ isReachable: Bool) {
+  /// Notes what the last request said about the server. A request that got no answer (refused,
+  /// timed out) puts the station in an outage: until a background probe hears from the server,
+  /// nothing waits on it. When it answers again, the outbox is sent.
+  func noteReachable(_ isReachable: Bool, because reason: String = "the server isn't answering") {
     let before = reachable.withLock { value in
       defer { value = isReachable }
       return value
     }
-    if isReachable && before != true && syncsByItself.withLock({ $0 })
-      && outboxCounts.withLock({ $0.queued }) > 0
-    {
-      startSync()
+    if isReachable {
+      endOutage()
+      if before != true && syncsByItself.withLock({ $0 })
+        && outboxCounts.withLock({ $0.queued }) > 0
+      {
+        startSync()
+      }
+    } else {
+      beginOutage(reason)
     }
   }
 

@@ -12,16 +12,23 @@ public struct RemoteOptions: Sendable {
   public var cacheMaxAge: TimeInterval
   /// How often the outbox is tried while check-ins wait in it.
   public var syncInterval: TimeInterval
+  /// While the server is down (a request timed out or was refused), how often it is asked
+  /// whether it answers again, and how long each ask waits.
+  public var probeInterval: TimeInterval
+  public var probeTimeout: TimeInterval
 
   public init(
     lookupTimeout: TimeInterval = 5, checkInTimeout: TimeInterval = 10,
     otherTimeout: TimeInterval = 8, cacheMaxAge: TimeInterval = 7 * 86_400,
-    syncInterval: TimeInterval = 15
+    syncInterval: TimeInterval = 15, probeInterval: TimeInterval = 5,
+    probeTimeout: TimeInterval = 3
   ) {
     self.lookupTimeout = lookupTimeout
     self.checkInTimeout = checkInTimeout
     self.otherTimeout = otherTimeout
     self.cacheMaxAge = cacheMaxAge
     self.syncInterval = syncInterval
+    self.probeInterval = probeInterval
+    self.probeTimeout = probeTimeout
   }
 }

@@ -34,7 +34,7 @@ import Testing
   /// A code with a suffix is found by search first, then its plans: two rounds, each under the
   /// timeout, together over it. The receptionist waits for both, so the lookup as a whole ends.
   @Test func theWholeLookupHasOneDeadline() async throws {
-    let options = RemoteOptions(lookupTimeout: 2, checkInTimeout: 10)
+    let options = RemoteOptions(lookupTimeout: 2, checkInTimeout: 10, probeInterval: 0.1)
     try await StandInServer.run(.vAug) { server in
       try await withDesk(server, cache: false, options: options) { desk in
         try await desk.logIn()
@@ -47,7 +47,9 @@ import Testing
         // lookup's own deadline can end it as a timeout. (How soon is left to the lookup tests
         // above: a busy test machine makes a tight bound here flaky.)
         #expect(result.failure == .timedOut, "\(result)")
-        // Without the slow answers the same lookup goes through.
+        // Without the slow answers the same lookup goes through, once the station has heard
+        // from the server again (a timeout makes it take the server as down meanwhile).
+        try await desk.waitUntilAnswering()
         try await server.clearFaults()
         #expect(try await desk.lookUp("GYM-115-9F3A0C1B").member.id == 115)
       }
@@ -61,7 +63,7 @@ import Testing
   /// timeout. (Only lower bounds on time here: a busy machine makes waits longer, never shorter.
   /// Whether a 0.5 s lookup *succeeds* depends on the machine's speed, so it isn't asserted.)
   @Test func aSubSecondTimeoutIsStillATimeout() async throws {
-    let options = RemoteOptions(lookupTimeout: 0.5, checkInTimeout: 0.5)
+    let options = RemoteOptions(lookupTimeout: 0.5, checkInTimeout: 0.5, probeInterval: 0.1)
     try await StandInServer.run(.vAug) { server in
       try await withDesk(server, options: options) { desk in
         try await desk.logIn()
@@ -76,6 +78,7 @@ import Testing
         #expect(waited < .seconds(8), "a 0.5 s lookup timeout waited for the server: \(waited)")
 
         try await server.clearFaults()
+        try await desk.waitUntilAnswering()
         try await server.fault(.slowAfterCommit(seconds: 8))
         // Member 116 (plan 46) as the station knew it before: no lookup to wait for here.
         let card = MemberCard(

@@ -26,7 +26,8 @@ enum ShowCommand {
         card, policy: station.policy, now: station.now, timeZone: station.timeZone)
       context.console.line(
         context.json
-          ? Reports.card(card, verdict: verdict, timeZone: context.timeZone).rendered
+          ? Reports.card(card, verdict: verdict, now: station.now, timeZone: context.timeZone)
+            .rendered
           : TextReports.card(card, verdict: verdict, now: station.now, timeZone: context.timeZone))
       return .success
     } catch .refused(let refusal) {

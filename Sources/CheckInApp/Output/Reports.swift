@@ -3,9 +3,13 @@ import Foundation
 
 /// The JSON shapes of the command line's `--json` outputs and of the check-in hook's input.
 enum Reports {
+  /// A check-in accepted offline has no server id yet: its number is the outbox entry's
+  /// (`outbox_id`), never in `attendance_id`, where scripts expect the server's.
   static func receipt(_ receipt: Receipt) -> JSONValue {
     var members: [(String, JSONValue)] = [
-      ("attendance_id", .integer(receipt.attendanceID)),
+      receipt.isQueued
+        ? ("outbox_id", .integer(receipt.attendanceID))
+        : ("attendance_id", .integer(receipt.attendanceID)),
       ("customer_id", .integer(receipt.memberID)),
       ("customer_name", .string(receipt.memberName)),
       ("action", .string(receipt.action.rawValue)),
@@ -17,7 +21,10 @@ enum Reports {
     ]
     if let note = receipt.discrepancy { members.append(("note", .string(note))) }
     if let reason = receipt.overrideReason { members.append(("override_reason", .string(reason))) }
-    if receipt.isQueued { members.append(("queued", .bool(true))) }
+    if receipt.isQueued {
+      members.append(("queued", .bool(true)))
+      members.append(("accepted_offline", .bool(true)))
+    }
     return .object(members)
   }
 
@@ -37,9 +44,9 @@ enum Reports {
     .object([("error", .string(message))])
   }
 
-  static func card(_ card: MemberCard, verdict: Result<Offer, Refusal>, timeZone: TimeZone)
-    -> JSONValue
-  {
+  static func card(
+    _ card: MemberCard, verdict: Result<Offer, Refusal>, now: Date, timeZone: TimeZone
+  ) -> JSONValue {
     let member = card.member
     var members: [(String, JSONValue)] = [
       ("customer_id", .integer(member.id)),
@@ -54,6 +61,12 @@ enum Reports {
       ("last_visit", .string(card.lastVisit.map(Timestamp.iso))),
       ("subscriptions", .array(card.subscriptions.map(plan))),
     ]
+    if let cachedAt = card.cachedAt {
+      // The server couldn't be reached: these are the facts as last fetched, and how old.
+      members.append(("offline", .bool(true)))
+      members.append(("fetched_at", .string(Timestamp.iso(cachedAt))))
+      members.append(("age_seconds", .integer(Int64(max(0, now.timeIntervalSince(cachedAt))))))
+    }
     switch verdict {
     case .success(let offer):
       let best = offer.plans[0]

@@ -4,6 +4,7 @@ import Foundation
 /// The human-readable outputs of the command line.
 enum TextReports {
   static func receipt(_ receipt: Receipt, timeZone: TimeZone) -> String {
+    if receipt.isQueued { return offlineReceipt(receipt, timeZone: timeZone) }
     var lines = [
       "CHECKED IN  \(receipt.memberName) (member \(receipt.memberID))",
       "  \(receipt.action.title): \(ResultText.balance(of: receipt))"
@@ -14,6 +15,18 @@ enum TextReports {
     if let note = receipt.discrepancy { lines.append("  note: \(note)") }
     if let reason = receipt.overrideReason { lines.append("  staff override: \(reason)") }
     return lines.joined(separator: "\n")
+  }
+
+  /// Accepted while the server can't be reached: in the outbox, nothing deducted yet.
+  private static func offlineReceipt(_ receipt: Receipt, timeZone: TimeZone) -> String {
+    [
+      "ACCEPTED OFFLINE  \(receipt.memberName) (member \(receipt.memberID))",
+      "  \(receipt.action.title): nothing deducted yet"
+        + (receipt.subscriptionID.map { " — plan \($0)" } ?? ""),
+      "  outbox entry \(receipt.attendanceID) at "
+        + ClockText.dayAndTime(receipt.checkedInAt, in: timeZone)
+        + " — sent when the server answers (checkin outbox)",
+    ].joined(separator: "\n")
   }
 
   static func refusal(_ refusal: Refusal, name: String?, timeZone: TimeZone) -> String {
@@ -37,6 +50,15 @@ enum TextReports {
       ),
     ]
     if let birthday = member.dateOfBirth { rows.append(("Born", birthday.description)) }
+    if let cachedAt = card.cachedAt {
+      rows.insert(
+        (
+          "OFFLINE",
+          "the server can't be reached — this card is from "
+            + "\(ClockText.dayAndTime(cachedAt, in: timeZone)) "
+            + "(\(ClockText.age(from: cachedAt, to: now)) old)"
+        ), at: 0)
+    }
     if let notes = member.notes, !notes.isEmpty { rows.append(("Notes", notes)) }
     var lines = rows.map { "\($0.0.padding(toLength: 11, withPad: " ", startingAt: 0)) \($0.1)" }
     lines.append("Plans")

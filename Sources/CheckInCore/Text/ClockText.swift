@@ -34,4 +34,16 @@ public enum ClockText {
   private static func twoDigits(_ value: Int) -> String {
     value < 10 ? "0\(value)" : String(value)
   }
+
+  /// How long ago `then` was, roughly, for "card from 3 h ago": seconds under a minute, then
+  /// minutes, hours, days.
+  public static func age(from then: Date, to now: Date) -> String {
+    let seconds = max(0, Int(now.timeIntervalSince(then)))
+    switch seconds {
+    case ..<60: return "\(seconds) s"
+    case ..<3600: return "\(seconds / 60) min"
+    case ..<86_400: return "\(seconds / 3600) h"
+    default: return "\(seconds / 86_400) d"
+    }
+  }
 }

@@ -77,6 +77,19 @@ struct Desk: Sendable {
       memberName: card.member.fullName, kind: plan?.kind)
   }
 
+  /// Waits (up to a minute, however busy the machine) until the station's background probe has
+  /// heard from the server again after an outage.
+  func waitUntilAnswering(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    let deadline = ContinuousClock.now + .seconds(60)
+    while remote.outageReason != nil {
+      guard ContinuousClock.now < deadline else {
+        Issue.record("the server never counted as answering again", sourceLocation: sourceLocation)
+        return
+      }
+      try await Task.sleep(for: .milliseconds(20))
+    }
+  }
+
   /// The outbox as `checkin outbox` would list it (a second connection to the cache).
   func outbox() throws -> [OutboxEntry] {
     let path = try #require(cachePath, "this desk has no cache")
@@ -135,7 +148,10 @@ final class Watchdog: Sendable {
 /// Timeouts for tests that aren't about timeouts: a test machine starting a dozen stand-in
 /// servers at once can hold a request for seconds, which a desk's 5 s lookup would call a
 /// timeout.
-let patientOptions = RemoteOptions(lookupTimeout: 30, checkInTimeout: 30, otherTimeout: 30)
+/// The probe of a server taken to be down asks often, so a test that brings the server back
+/// soon sees it answer again (`Desk.waitUntilAnswering`).
+let patientOptions = RemoteOptions(
+  lookupTimeout: 30, checkInTimeout: 30, otherTimeout: 30, probeInterval: 0.1)
 
 /// Runs `body` with a desk on `server` in a temp folder of its own, removed afterwards. With
 /// `under`, the desk's address is that path on the server, where it has no endpoints at all.

@@ -1,0 +1,76 @@
+import CheckInCore
+import Foundation
+import Testing
+
+@testable import CheckInRemote
+
+/// A server that accepts connections and never answers costs the desk one timeout, not one per
+/// member: after it, cards come from the offline cache and check-ins go to the outbox at once,
+/// while a probe asks the server in the background until it answers again.
+@Suite struct RemoteOutageTests {
+  @Test func aHangingServerCostsOneTimeoutThenTheDeskWorksOffline() async throws {
+    let options = RemoteOptions(
+      lookupTimeout: 1, checkInTimeout: 10, otherTimeout: 10, probeInterval: 0.1,
+      probeTimeout: 1)
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server, options: options) { desk in
+        try await desk.logIn()
+        _ = try await desk.lookUp("GYM-116")
+        _ = try await desk.lookUp("GYM-118")
+        try await server.hang()
+
+        // The first member waits for the lookup's timeout, then gets the offline card.
+        let first = try await desk.lookUp("GYM-116")
+        #expect(first.cachedAt != nil)
+        #expect(desk.remote.outageReason != nil)
+        let afterFirst = try await server.state().requests.count
+
+        // Everyone after: no request waits on the server.
+        let second = try await desk.lookUp("GYM-118")
+        #expect(second.cachedAt != nil)
+        let unknown = await outcome { () throws(BackendError) in try await desk.lookUp("GYM-121") }
+        guard case .offline(let reason)? = unknown.failure else {
+          Issue.record("\(unknown)")
+          return
+        }
+        #expect(reason.contains("down"), "\(reason)")
+        let receipt = try await desk.backend.checkIn(desk.request(first, plan: 46, .deduct))
+        #expect(receipt.isQueued)
+        let during = try await server.state().requests.dropFirst(afterFirst)
+        #expect(
+          during.allSatisfy { $0.path == "/api/auth/me" }, "only probes: \(describe(Array(during)))"
+        )
+
+        // The server answers again: the probe notices, and the outbox goes out.
+        try await server.up()
+        try await desk.waitUntilAnswering()
+        #expect(desk.remote.status.reachable == true)
+        let report = await desk.remote.sendQueued()
+        #expect(report.sent == 1, "\(report)")
+        let online = try await desk.lookUp("GYM-116")
+        #expect(online.cachedAt == nil)
+        #expect(online.subscriptions.first?.remaining == 19)
+      }
+    }
+  }
+
+  @Test func aRefusedConnectionIsAnOutageToo() async throws {
+    let options = RemoteOptions(
+      lookupTimeout: 5, checkInTimeout: 10, otherTimeout: 10, probeInterval: 0.1,
+      probeTimeout: 1)
+    try await StandInServer.run(.vAug) { server in
+      try await withDesk(server, options: options) { desk in
+        try await desk.logIn()
+        _ = try await desk.lookUp("GYM-116")
+        await server.stop()
+        let offline = try await desk.lookUp("GYM-116")
+        #expect(offline.cachedAt != nil)
+        #expect(desk.remote.outageReason != nil)
+        #expect(desk.remote.status.reachable == false)
+        try await server.restart()
+        try await desk.waitUntilAnswering()
+        #expect(try await desk.lookUp("GYM-116").cachedAt == nil)
+      }
+    }
+  }
+}
