@@ -52,7 +52,10 @@ final class APIClient: Sendable {
     let started = ContinuousClock.now
     let (data, status) = try await DataTransfer.run(request, on: session, timeout: timeout)
     let elapsed = ContinuousClock.now - started
-    log("\(method) \(path) → \(status) in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
+    // Plain arithmetic: Duration's formatter loads ICU, a cost paid on every request.
+    let milliseconds =
+      elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+    log("\(method) \(path) → \(status) in \(milliseconds) ms")
     return try decode(data, status: status, as: Payload.self)
   }
 

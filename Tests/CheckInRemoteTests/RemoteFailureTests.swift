@@ -117,7 +117,8 @@ import Testing
 
   @Test func aCancelledLookupReturnsAtOnce() async throws {
     let options = RemoteOptions(lookupTimeout: 30, checkInTimeout: 30)
-    try await StandInServer.run(.vAug) { server in
+    // A server that answers others while it sits on one request: the point is the client's.
+    try await StandInServer.run(.vAug, transport: .keepAlive) { server in
       try await withDesk(server, cache: false, options: options) { desk in
         try await desk.logIn()
         try await server.fault(.slow(seconds: 10), path: "/api/customers/search")

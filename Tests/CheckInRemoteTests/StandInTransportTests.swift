@@ -7,7 +7,7 @@ import Testing
 
 @Suite struct StandInTransportTests {
   @Test func connectionsAreKeptAlive() async throws {
-    try await withServer(.vAug) { server, wire in
+    try await withServer(.vAug, transport: .keepAlive) { server, wire in
       _ = try await wire.get("/api/auth/me")
       _ = try await wire.get("/api/customers/115")
       _ = try await wire.get("/api/subscriptions/45")

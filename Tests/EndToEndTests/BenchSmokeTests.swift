@@ -51,5 +51,31 @@ extension EndToEnd {
       #expect(table.contains("300 members"))
       #expect(!table.contains("Generated in"), "the gym was generated again:\n\(table)")
     }
+
+    /// `checkin bench --api` against the stand-in in field mode: every figure, the requests a
+    /// scan costs, and the station's check-ins recorded on the server. The ratios' size depends
+    /// on the machine and is not checked.
+    @Test func aRemoteBenchReportsTheStationBesideTheServersYardsticks() async throws {
+      try await withOneServer { desk, server in
+        try await desk.logIn(server)
+        let run = try await desk.run(
+          ["bench", "--api", server.url, "--repetitions", "3", "--json"])
+        #expect(run.status == 0, "\(run.error)")
+        let line = try #require(run.output.split(separator: "\n").last.map(String.init))
+        let report = try #require(
+          try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(report["rounds"] as? Int == 3)
+        for key in [
+          "one_get", "app_sequence", "seen_before", "first_seen", "one_post", "confirm",
+          "cpu_per_scan",
+        ] {
+          let figure = try #require(report[key] as? [String: Double], "\(key) in \(line)")
+          #expect(
+            (figure["p50"] ?? -1) >= 0 && (figure["p50"] ?? 0) <= (figure["p99"] ?? -1), "\(key)")
+        }
+        #expect(report["requests_seen_before"] as? Int == 3, "\(line)")
+        #expect(report["requests_first_seen"] as? Int == 4, "\(line)")
+      }
+    }
   }
 }

@@ -17,6 +17,10 @@ enum BenchCommand {
   static func run(_ context: CommandContext) async throws(UsageError) -> ExitCode {
     try context.invocation.noArguments()
     let options = try parse(context.invocation)
+    if let api = context.settings.api {
+      let rounds = context.invocation.value("repetitions") == nil ? 50 : options.repetitions
+      return await RemoteBench.run(context, api: api, rounds: rounds)
+    }
     let gym = BenchGym(
       members: options.members, visitsPerMember: options.visits, seed: options.seed)
     if let worker = context.invocation.value("worker") {

@@ -159,6 +159,9 @@ enum OptionTable {
       details: [
         "With --db PATH the gym is generated there once and reused by later runs of the same size.",
         "Build with `swift build -c release` for figures worth comparing.",
+        "With --api URL it measures the station against that server instead, beside the",
+        "server's own single-request times (default 50 rounds). It checks members in there:",
+        "only against a test server, such as the stand-in in field mode.",
       ]),
     CommandSpec(
       name: "help", arguments: "[COMMAND]", summary: "show help for a command", options: [],

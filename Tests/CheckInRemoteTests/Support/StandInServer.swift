@@ -86,21 +86,42 @@ actor StandInServer {
     let description: String
   }
 
+  /// How the stand-in talks HTTP. The deployed servers close every connection and serve one
+  /// request at a time (API.md, Speed), so that is what the client is tested against unless a
+  /// test is about keep-alive itself; a delay per request is for measuring.
+  enum Transport: Sendable, Equatable {
+    case field(delay: Double)
+    case keepAlive
+
+    static let deployed = Transport.field(delay: 0)
+
+    var arguments: [String] {
+      switch self {
+      case .field(let delay): ["--field", "--delay-ms", String(delay * 1000)]
+      case .keepAlive: []
+      }
+    }
+  }
+
   /// `http://127.0.0.1:PORT`, the same across `restart()`.
   nonisolated let baseURL: URL
   nonisolated let port: Int
   private(set) var mode: Mode
+  private(set) var transport: Transport
   private var process: Process?
   private let directory: URL
   private let controls: URLSession
 
-  private init(mode: Mode, port: Int, process: Process, directory: URL) throws {
+  private init(
+    mode: Mode, transport: Transport, port: Int, process: Process, directory: URL
+  ) throws {
     guard let url = URL(string: "http://127.0.0.1:\(port)") else {
       throw Failure(description: "no URL for port \(port)")
     }
     self.baseURL = url
     self.port = port
     self.mode = mode
+    self.transport = transport
     self.process = process
     self.directory = directory
     let configuration = URLSessionConfiguration.ephemeral
@@ -121,14 +142,14 @@ actor StandInServer {
   /// Starts a server in `mode` and runs `body` with it, stopping the process afterwards even
   /// when `body` throws.
   static func run<Value: Sendable>(
-    _ mode: Mode, _ body: (StandInServer) async throws -> Value
+    _ mode: Mode, transport: Transport = .deployed, _ body: (StandInServer) async throws -> Value
   ) async throws -> Value {
     // Swift Testing starts every test at once: dozens of Python servers starting together on two
     // cores miss any deadline. A few at a time finish sooner, and no test's timing depends on
     // how many others run.
     await StandInGate.shared.enter()
     do {
-      let server = try await start(mode)
+      let server = try await start(mode, transport: transport)
       do {
         let result = try await body(server)
         await server.close()
@@ -145,13 +166,15 @@ actor StandInServer {
   }
 
   /// Starts a server; the caller must `close()` it (prefer `run(_:_:)`).
-  static func start(_ mode: Mode) async throws -> StandInServer {
+  static func start(_ mode: Mode, transport: Transport = .deployed) async throws -> StandInServer {
     let directory = FileManager.default.temporaryDirectory
       .appendingPathComponent("gym-stand-in-\(UUID().uuidString)", isDirectory: true)
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     do {
-      let (process, port) = try await launch(mode: mode, port: 0, directory: directory)
-      return try StandInServer(mode: mode, port: port, process: process, directory: directory)
+      let (process, port) = try await launch(
+        mode: mode, transport: transport, port: 0, directory: directory)
+      return try StandInServer(
+        mode: mode, transport: transport, port: port, process: process, directory: directory)
     } catch {
       try? FileManager.default.removeItem(at: directory)
       throw error
@@ -173,7 +196,8 @@ actor StandInServer {
   /// members, balances, attendance, request log and valid tokens.
   func restart() async throws {
     await stop()
-    let (process, _) = try await Self.launch(mode: mode, port: port, directory: directory)
+    let (process, _) = try await Self.launch(
+      mode: mode, transport: transport, port: port, directory: directory)
     self.process = process
   }
 
@@ -197,21 +221,22 @@ actor StandInServer {
 
   /// Re-seeds the data (optionally in another mode); clears attendance, faults, the request log
   /// and rate limits, and makes every token issued so far invalid (422, log in again).
-  func reset(mode newMode: Mode? = nil, field delay: Double? = nil) async throws {
+  func reset(mode newMode: Mode? = nil, transport newTransport: Transport? = nil) async throws {
     var body: [String: JSONValue] = [:]
     if let newMode { body["mode"] = .string(newMode.rawValue) }
-    if let delay {
+    if case .field(let delay) = newTransport ?? transport {
       body["field"] = true
       body["delay_ms"] = .number(delay * 1000)
     }
     _ = try await control("POST", "reset", body: body)
     if let newMode { mode = newMode }
+    if let newTransport { transport = newTransport }
   }
 
-  /// The deployed servers' transport from now on: every answer closes its connection, requests
-  /// are handled one at a time, each after `delay` seconds of work. Re-seeds like `reset`.
+  /// The deployed servers' transport from now on, each request after `delay` seconds of work.
+  /// Re-seeds like `reset`.
   func field(delay: Double = 0.025) async throws {
-    try await reset(mode: mode, field: delay)
+    try await reset(mode: mode, transport: .field(delay: delay))
   }
 
   /// Accepts every API request and never answers it, until `up()`.
@@ -312,9 +337,11 @@ actor StandInServer {
   }
 
   /// Starts the fixture and waits for it to publish its port.
-  private static func launch(mode: Mode, port: Int, directory: URL) async throws -> (
-    Process, Int
-  ) {
+  private static func launch(mode: Mode, transport: Transport, port: Int, directory: URL)
+    async throws -> (
+      Process, Int
+    )
+  {
     guard FileManager.default.fileExists(atPath: script.path) else {
       throw Failure(description: "the stand-in server is missing: \(script.path)")
     }
@@ -332,12 +359,13 @@ actor StandInServer {
 
     let process = Process()
     process.executableURL = try python()
-    process.arguments = [
-      script.path, "--mode", mode.rawValue, "--port", String(port),
-      "--port-file", portFile.path,
-      "--state-file", directory.appendingPathComponent("state.json").path,
-      "--parent-pid", String(getpid()),
-    ]
+    process.arguments =
+      [
+        script.path, "--mode", mode.rawValue, "--port", String(port),
+        "--port-file", portFile.path,
+        "--state-file", directory.appendingPathComponent("state.json").path,
+        "--parent-pid", String(getpid()),
+      ] + transport.arguments
     var environment = ProcessInfo.processInfo.environment
     environment["PYTHONDONTWRITEBYTECODE"] = "1"
     environment["PYTHONUNBUFFERED"] = "1"

@@ -116,9 +116,10 @@ let passwords = [
 /// Starts a server in `mode`, logs `username` in (nil: nobody), and runs `body`.
 func withServer(
   _ mode: StandInServer.Mode, as username: String? = "reception1",
+  transport: StandInServer.Transport = .deployed,
   _ body: (StandInServer, Wire) async throws -> Void
 ) async throws {
-  try await StandInServer.run(mode) { server in
+  try await StandInServer.run(mode, transport: transport) { server in
     var wire = Wire(server.baseURL)
     if let username {
       try await wire.login(username, passwords[username] ?? "")

@@ -11,7 +11,7 @@ final class BackendFixture: Sendable {
   private let server: CheckinProcess
   private let folder: URL
 
-  init(mode: String = "v-aug") async throws {
+  init(mode: String = "v-aug", delayMilliseconds: Int = 0) async throws {
     folder = FileManager.default.temporaryDirectory
       .appending(path: "checkin-e2e-backend-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -21,7 +21,11 @@ final class BackendFixture: Sendable {
     let portFile = folder.appending(path: "port")
     server = try CheckinProcess(
       URL(fileURLWithPath: "/usr/bin/env"),
-      ["python3", script.path, "--mode", mode, "--port", "0", "--port-file", portFile.path],
+      // The deployed servers' transport: every connection closed, one request at a time.
+      [
+        "python3", script.path, "--mode", mode, "--port", "0", "--port-file", portFile.path,
+        "--field", "--delay-ms", String(delayMilliseconds),
+      ],
       environment: ProcessInfo.processInfo.environment, folder: folder, name: "backend")
     let deadline = ContinuousClock.now + .seconds(20)
     while ContinuousClock.now < deadline {
