@@ -6,17 +6,24 @@ import Synchronization
   import FoundationNetworking
 #endif
 
-/// One connection to the chain's server for the station's whole life: URLSession reuses its
-/// keep-alive connections (a new connection per request costs a round trip, and on Linux a
-/// busy-waiting core while the answer is slow). Never logs tokens or bodies.
+/// The station's link to the chain's server for its whole life: one URLSession for `https`
+/// (reusing keep-alive connections where a server keeps them), the station's own socket per
+/// request for plain `http` on this machine (`PlainHTTPTransfer`). Never logs tokens or bodies.
 final class APIClient: Sendable {
   let server: ServerAddress
   private let session: URLSession
   private let token: Mutex<String?>
   private let log: @Sendable (String) -> Void
 
-  init(server: ServerAddress, token: String?, log: @escaping @Sendable (String) -> Void) {
+  /// Whether requests go over a plain socket of the station's own rather than URLSession.
+  private let usesPlainHTTP: Bool
+
+  init(
+    server: ServerAddress, token: String?, transport: RemoteOptions.Transport = .automatic,
+    log: @escaping @Sendable (String) -> Void
+  ) {
     self.server = server
+    usesPlainHTTP = transport == .automatic && server.url.scheme?.lowercased() == "http"
     self.token = Mutex(token)
     self.log = log
     let configuration = URLSessionConfiguration.ephemeral
@@ -50,7 +57,12 @@ final class APIClient: Sendable {
     let request = try makeRequest(
       method, path, query: query, body: body, timeout: timeout, authorized: authorized)
     let started = ContinuousClock.now
-    let (data, status) = try await DataTransfer.run(request, on: session, timeout: timeout)
+    // Plain http (this machine only) over a socket of its own: URLSession spins a core while it
+    // waits on a new connection (see PlainHTTPTransfer), and the deployed servers close every one.
+    let (data, status) =
+      usesPlainHTTP
+      ? try await PlainHTTPTransfer.run(request, timeout: timeout)
+      : try await DataTransfer.run(request, on: session, timeout: timeout)
     let elapsed = ContinuousClock.now - started
     // Plain arithmetic: Duration's formatter loads ICU, a cost paid on every request.
     let milliseconds =

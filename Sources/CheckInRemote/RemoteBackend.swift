@@ -41,7 +41,8 @@ public final class RemoteBackend: Sendable {
     self.server = server
     let saved = sessionFile.load(for: server)
     self.session = Mutex(saved)
-    self.client = APIClient(server: server, token: saved?.accessToken, log: log)
+    self.client = APIClient(
+      server: server, token: saved?.accessToken, transport: options.transport, log: log)
     self.cache = cache.map { Confined($0, label: "checkin.remote-cache") }
     self.options = options
     self.sessionFile = sessionFile

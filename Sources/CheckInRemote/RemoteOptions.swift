@@ -16,6 +16,14 @@ public struct RemoteOptions: Sendable {
   /// whether it answers again, and how long each ask waits.
   public var probeInterval: TimeInterval
   public var probeTimeout: TimeInterval
+  /// How requests travel: `automatic` uses the station's own socket for plain `http` (this
+  /// machine only) and URLSession for `https`; `urlSession` always uses URLSession.
+  public var transport: Transport = .automatic
+
+  public enum Transport: Sendable, Equatable {
+    case automatic
+    case urlSession
+  }
 
   public init(
     lookupTimeout: TimeInterval = 5, checkInTimeout: TimeInterval = 10,
