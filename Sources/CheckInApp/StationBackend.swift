@@ -47,8 +47,17 @@ extension CommandContext {
     let paths = Paths(environment: environment)
     let log = LogFile(path: paths.logFile)
     let cache = try RemoteCache(path: paths.remoteCache(server: address), server: address.key)
-    let adopted = try cache.adoptLegacyOutbox(
-      from: paths.legacyRemoteCache(host: address.host), at: clock())
+    let legacy = paths.legacyRemoteCache(host: address.host)
+    let adopted: Int
+    do {
+      adopted = try cache.adoptLegacyOutbox(from: legacy, at: clock())
+    } catch {
+      // An old file that can't be read mustn't keep the station from its server; it stays
+      // where it is for someone to look at.
+      adopted = 0
+      log.write(
+        .warning, "the old per-host cache \(legacy) couldn't be taken over: \(error.message)")
+    }
     if adopted > 0 {
       log.write(
         .warning,

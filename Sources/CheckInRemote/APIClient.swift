@@ -17,6 +17,14 @@ final class APIClient: Sendable {
 
   /// Whether requests go over a plain socket of the station's own rather than URLSession.
   private let usesPlainHTTP: Bool
+  /// When the server last answered anything at all (any status): tells a slow server from a
+  /// dead one.
+  private let lastAnswer = Mutex<ContinuousClock.Instant?>(nil)
+
+  /// Whether the server answered any request since `instant`.
+  func answered(since instant: ContinuousClock.Instant) -> Bool {
+    lastAnswer.withLock { $0.map { $0 >= instant } ?? false }
+  }
 
   init(
     server: ServerAddress, token: String?, transport: RemoteOptions.Transport = .automatic,
@@ -63,6 +71,7 @@ final class APIClient: Sendable {
       usesPlainHTTP
       ? try await PlainHTTPTransfer.run(request, timeout: timeout)
       : try await DataTransfer.run(request, on: session, timeout: timeout)
+    lastAnswer.withLock { $0 = ContinuousClock.now }
     let elapsed = ContinuousClock.now - started
     // Plain arithmetic: Duration's formatter loads ICU, a cost paid on every request.
     let milliseconds =

@@ -9,7 +9,10 @@ enum APIFailure: Error, Sendable {
   case notDelivered(String)
   /// The request was (or may have been) sent, but no usable answer came: timed out, cut off.
   case noAnswer(String)
+  /// The station stopped waiting; the request may have reached the server.
   case cancelled
+  /// The station stopped before the whole request was out: the server surely has nothing.
+  case withdrawn
   /// The server's authentication layer refused the token (401, or 422 for a malformed one).
   case unauthorized(String)
   /// The server answered with a failure status and, usually, its own words.
@@ -28,7 +31,7 @@ enum APIFailure: Error, Sendable {
     switch self {
     case .notDelivered(let reason): .offline(reason)
     case .noAnswer(let reason): reason.contains("timed out") ? .timedOut : .offline(reason)
-    case .cancelled: .cancelled
+    case .cancelled, .withdrawn: .cancelled
     case .unauthorized: .unauthorized
     case .http(429, _, _): .server("Too many attempts — wait a minute and try again")
     case .http(let status, _, _) where (300..<400).contains(status):

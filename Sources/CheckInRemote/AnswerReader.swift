@@ -16,6 +16,8 @@ struct AnswerReader {
   }
 
   private var bytes: [UInt8] = []
+  /// Where the search for the end of the head goes on from: bytes before it were looked at.
+  private var scanned = 0
   private var status: Int?
   private var body: Body?
   private var bodyStart = 0
@@ -27,9 +29,17 @@ struct AnswerReader {
   mutating func take(_ more: ArraySlice<UInt8>) -> Step {
     bytes += more
     guard bytes.count <= Self.largest else { return .unreadable("an answer far too large") }
-    if status == nil {
-      guard let end = Self.headerEnd(in: bytes) else { return .needMore }
+    while status == nil {
+      guard let end = Self.headerEnd(in: bytes, from: scanned) else {
+        scanned = max(0, bytes.count - 3)
+        return .needMore
+      }
       switch Self.head(bytes[0..<end]) {
+      case .success(let (code, framing)) where (100..<200).contains(code) && code != 101:
+        // An interim answer (100 Continue, 103 Early Hints): the real one follows.
+        _ = framing
+        bytes.removeFirst(end + 4)
+        scanned = 0
       case .success(let (code, framing)):
         status = code
         body = framing
@@ -61,9 +71,9 @@ struct AnswerReader {
     }
   }
 
-  private static func headerEnd(in bytes: [UInt8]) -> Int? {
-    guard bytes.count >= 4 else { return nil }
-    for index in 0...(bytes.count - 4)
+  private static func headerEnd(in bytes: [UInt8], from start: Int) -> Int? {
+    guard bytes.count >= 4, start <= bytes.count - 4 else { return nil }
+    for index in start...(bytes.count - 4)
     where bytes[index] == 13 && bytes[index + 1] == 10 && bytes[index + 2] == 13
       && bytes[index + 3] == 10
     {
@@ -113,12 +123,17 @@ struct AnswerReader {
       let sizeText =
         String(decoding: received[index..<lineEnd], as: UTF8.self)
         .split(separator: ";").first.map(String.init) ?? ""
-      guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16) else {
+      // Hex digits only (no sign), and no larger than an answer may be: a size from a broken
+      // server must not make an index go wrong.
+      let digits = sizeText.trimmingCharacters(in: .whitespaces)
+      guard !digits.isEmpty, digits.count <= 8, digits.allSatisfy(\.isHexDigit),
+        let size = Int(digits, radix: 16), size <= largest
+      else {
         return nil
       }
       let start = lineEnd + 2
       if size == 0 { return body }
-      guard received.endIndex >= start + size + 2 else { return nil }
+      guard received.endIndex - start >= size + 2 else { return nil }
       body.append(contentsOf: received[start..<(start + size)])
       index = start + size + 2
     }

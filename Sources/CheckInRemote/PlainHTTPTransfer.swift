@@ -67,6 +67,8 @@ final class PlainHTTPTransfer: Sendable {
     guard let url = request.url, let host = url.host else {
       return .failure(.notDelivered("bad request address"))
     }
+    // Cancelled before anything was sent: nothing is, and the server surely has nothing.
+    if cancelled.load(ordering: .acquiring) { return .failure(.withdrawn) }
     let socket: Int32
     switch connect(host: host, port: url.port ?? 80, until: deadline) {
     case .success(let connected): socket = connected
@@ -116,7 +118,7 @@ final class PlainHTTPTransfer: Sendable {
           return .failure(.notDelivered("timed out connecting"))
         case .cancelled:
           close(socket)
-          return .failure(.cancelled)
+          return .failure(.withdrawn)
         }
       }
       if outcome == 0 {
@@ -142,7 +144,9 @@ final class PlainHTTPTransfer: Sendable {
     if let query = components?.percentEncodedQuery { target += "?" + query }
     let body = request.httpBody ?? Data()
     var head = "\(request.httpMethod ?? "GET") \(target) HTTP/1.1\r\n"
-    head += "Host: \(url.host ?? "")\(url.port.map { ":\($0)" } ?? "")\r\n"
+    let host = url.host ?? ""
+    let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+    head += "Host: \(bracketed)\(url.port.map { ":\($0)" } ?? "")\r\n"
     head += "Connection: close\r\nAccept: */*\r\nUser-Agent: checkin\r\n"
     for (name, value) in request.allHTTPHeaderFields ?? [:]
     where !["host", "connection", "content-length"].contains(name.lowercased()) {
@@ -160,6 +164,8 @@ final class PlainHTTPTransfer: Sendable {
   {
     var offset = 0
     while offset < bytes.count {
+      // Until the last byte is out the server can't act on it: a cancel here is "not sent".
+      if cancelled.load(ordering: .acquiring) { return .withdrawn }
       let sent = bytes[offset...].withUnsafeBytes { buffer in
         Glibc.send(socket, buffer.baseAddress, buffer.count, Int32(MSG_NOSIGNAL))
       }
@@ -173,7 +179,7 @@ final class PlainHTTPTransfer: Sendable {
       switch wait(for: Int16(POLLOUT), on: socket, until: deadline) {
       case .ready: continue
       case .timedOut: return .notDelivered("timed out sending")
-      case .cancelled: return .cancelled
+      case .cancelled: return .withdrawn
       }
     }
     return nil

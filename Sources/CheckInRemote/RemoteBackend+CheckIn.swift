@@ -86,6 +86,10 @@ extension RemoteBackend {
         // A success status whose body can't be read: the visit is most likely written, so a
         // "not checked in" here would invite a rescan and a second deduction.
         return .unknown("the server's answer could not be read")
+      case .withdrawn:
+        // Stopped before the request was all out: the server can't have it, so it waits in the
+        // outbox like any check-in the server never got.
+        return .notDelivered("the station stopped before sending it")
       case .cancelled:
         // The station stopped waiting (it is quitting, say), not the server: the request may
         // have reached it all the same.

@@ -47,7 +47,7 @@ extension RemoteBackend {
     switch failure {
     case .notDelivered, .noAnswer: noteReachable(false)
     case .http, .unauthorized, .unreadable: noteReachable(true)
-    case .cancelled: break
+    case .cancelled, .withdrawn: break
     }
   }
 }

@@ -12,6 +12,7 @@ extension RemoteBackend {
     if let down = outageError() {
       return try await cachedCard(payload, policy: policy, now: now, failure: down)
     }
+    let started = ContinuousClock.now
     do {
       var card = try await withinDeadline(options.lookupTimeout) {
         [self] () throws(BackendError) -> MemberCard in
@@ -33,8 +34,9 @@ extension RemoteBackend {
     } catch .offline(let reason) {
       return try await cachedCard(payload, policy: policy, now: now, failure: .offline(reason))
     } catch .timedOut {
-      // The lookup's deadline may end it before any single request times out.
-      noteReachable(false)
+      // The lookup's deadline may end it before any single request times out. A server that
+      // answered meanwhile is slow, not down: only one that answered nothing starts an outage.
+      if !client.answered(since: started) { noteReachable(false) }
       return try await cachedCard(payload, policy: policy, now: now, failure: .timedOut)
     }
   }
@@ -226,8 +228,15 @@ extension RemoteBackend {
     } catch {
       return .failure(error)
     }
-    if let rule = ServerMapping.planRule(listStatuses: list.items.map(\.status)) {
-      planRule.withLock { $0 = rule }
+    if let rule = ServerMapping.planRule(listStatuses: list.items.map(\.status)),
+      planRule.withLock({ current in
+        defer { current = rule }
+        return current != rule
+      })
+    {
+      _ = try? await cache?.run { c throws(BackendError) in
+        try c.setFact("plan_rule", rule.rawValue)
+      }
     }
     return await planRecords(list.items.map(\.id))
   }
@@ -246,7 +255,10 @@ extension RemoteBackend {
     let entries = try? await entryLog(
       filter: .member(memberID), from: day.from, until: day.until, limit: 5,
       timeout: options.lookupTimeout)
-    return entries?.compactMap { ServerTime.instant($0.entryTime) }.max()
+    // Only this member's: a server (or proxy) that ignored the filter must not make everyone a
+    // double scan.
+    return entries?.filter { $0.customerID == memberID }
+      .compactMap { ServerTime.instant($0.entryTime) }.max()
   }
 
   /// Gives a failed lookup its meaning: the server's "Customer not found" is an unknown code, its

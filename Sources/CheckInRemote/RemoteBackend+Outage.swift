@@ -55,7 +55,7 @@ extension RemoteBackend {
       return true
     } catch {
       switch error {
-      case .notDelivered, .noAnswer, .cancelled: return false
+      case .notDelivered, .noAnswer, .cancelled, .withdrawn: return false
       case .http, .unauthorized, .unreadable: return true
       }
     }

@@ -74,7 +74,11 @@ extension RemoteBackend {
     return Task.detached { [self] in
       while !Task.isCancelled {
         try? await Task.sleep(for: .seconds(self.options.syncInterval))
-        if self.outboxCounts.withLock({ $0.queued }) > 0 { self.startSync() }
+        // During an outage the probe starts the sync when the server answers: a send now would
+        // wait out its timeout and leave the check-in to review.
+        if self.outboxCounts.withLock({ $0.queued }) > 0 && self.outageReason == nil {
+          self.startSync()
+        }
       }
     }
   }

@@ -1,6 +1,10 @@
 import CheckInCore
 import Foundation
 
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
 extension RemoteBackend {
   /// The yardsticks a remote benchmark compares the station with, on the same server and
   /// connection settings: single requests as the chain's own app sends them.
@@ -49,4 +53,19 @@ extension RemoteBackend {
   }
 
   public var yardstick: Yardstick { Yardstick(backend: self) }
+
+  /// Whether the server is the stand-in test server on this machine (it answers its control
+  /// route): the only kind a benchmark that checks members in may run against.
+  public func isStandIn() async -> Bool {
+    guard server.url.scheme?.lowercased() == "http",
+      let url = URL(string: server.url.absoluteString + "/__control__/state")
+    else { return false }
+    guard let (data, status) = try? await PlainHTTPTransfer.run(URLRequest(url: url), timeout: 5),
+      status == 200
+    else { return false }
+    guard let state = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+      return false
+    }
+    return state["mode"] is String && state["requests"] is [Any]
+  }
 }

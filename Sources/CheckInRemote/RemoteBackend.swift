@@ -50,6 +50,13 @@ public final class RemoteBackend: Sendable {
     self.timeZone = timeZone
     self.log = log
     if let cache, let counts = try? cache.counts() { outboxCounts.withLock { $0 = counts } }
+    // What the server's plan list told an earlier run: a remembered or offline card is judged by
+    // this server's rule before any list is fetched again.
+    if let cache, let saved = try? cache.fact("plan_rule"),
+      let rule = ServerPlanRule(rawValue: saved)
+    {
+      planRule.withLock { $0 = rule }
+    }
   }
 
   /// The saved login, if any.

@@ -31,7 +31,13 @@ extension RemoteCache {
         if !entries.isEmpty {
           try guarded {
             try database.transaction(.immediate) {
-              for entry in entries { try adopt(entry, origin: "\(source)#\(entry.id)", at: now) }
+              // The old file's ids may be used again after its rows are deleted (an old station
+              // still writing to it): the origin names the row by its own facts too.
+              for entry in entries {
+                let origin =
+                  "\(source)#\(entry.id)@\(entry.createdAt.storedMilliseconds)/\(entry.memberID)"
+                try adopt(entry, origin: origin, at: now)
+              }
             }
           }
         }

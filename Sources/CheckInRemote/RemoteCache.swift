@@ -163,6 +163,22 @@ public final class RemoteCache {
     }
   }
 
+  /// A fact this station learned about its server (how it picks plans), kept across runs.
+  public func fact(_ key: String) throws(BackendError) -> String? {
+    try guarded {
+      try database.first(
+        "SELECT value FROM cache_meta WHERE key = ?", "fact." + key, map: { $0.text(0) })
+    }
+  }
+
+  public func setFact(_ key: String, _ value: String) throws(BackendError) {
+    try guarded {
+      try database.run(
+        "INSERT INTO cache_meta (key, value) VALUES (?, ?) "
+          + "ON CONFLICT (key) DO UPDATE SET value = excluded.value", "fact." + key, value)
+    }
+  }
+
   /// Forgets the member's card: what it says can't be trusted any more.
   public func forget(memberID: Int64) throws(BackendError) {
     try guarded { try database.run("DELETE FROM cached_cards WHERE member_id = ?", memberID) }

@@ -85,4 +85,13 @@ import Testing
         inactive, policy: CheckInPolicy(branchID: Fixture.branchID), now: Fixture.now,
         timeZone: Fixture.timeZone) == .failure(.inactive))
   }
+
+  /// A renewal that starts tomorrow ends last: August's server charges it today (it checks no
+  /// start date), so the desk doesn't turn the member away.
+  @Test func aRenewalNotStartedYetIsWhatAugustCharges() {
+    let current = Fixture.timePlan(id: 1, end: Fixture.day(10))
+    let renewal = Fixture.timePlan(id: 2, start: Fixture.day(11), end: Fixture.day(40))
+    #expect(pick(.entryLatestEnd, [current, renewal]) == .success(2))
+    #expect(pick(.firstActive, [renewal, current]) == .success(1))
+  }
 }

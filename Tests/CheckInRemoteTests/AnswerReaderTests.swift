@@ -64,4 +64,21 @@ import Testing
       "HTTP/1.1 307 TEMPORARY REDIRECT\r\nLocation: http://x\r\nContent-Length: 0\r\n\r\n"
     #expect(read(answer).0 == .done(Data(), status: 307))
   }
+
+  @Test(arguments: ["-1", "7fffffffffffffff", "+5", "zz", ""])
+  func aChunkSizeThatIsNoSizeNeverEndsTheAnswer(_ size: String) {
+    let answer = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n\(size)\r\nabc\r\n0\r\n\r\n"
+    let (step, reader) = read(answer)
+    #expect(step == .needMore, "\(size)")
+    #expect(reader.finishedByClose() == nil)
+  }
+
+  @Test func anInterimAnswerIsSkippedForTheRealOne() {
+    let answer =
+      "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\n"
+      + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"
+    for pieces in [1, 5, 40] {
+      #expect(read(answer, in: pieces).0 == .done(Data("{}".utf8), status: 200), "\(pieces)")
+    }
+  }
 }

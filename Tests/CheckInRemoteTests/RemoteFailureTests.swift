@@ -23,9 +23,10 @@ import Testing
           case .timedOut?, .offline?: break
           default: Issue.record("\(code): \(result)")
           }
-          // Generous: the point is that it didn't wait for the server's 8 s.
+          // Generous: the point is that it didn't wait for the server's 8 s. (Whether the station
+          // now takes the server as down depends on whether any of the lookup's other requests
+          // was answered first: see RemoteOutageTests.)
           #expect(waited < .seconds(6), "\(code): waited \(waited)")
-          #expect(desk.remote.status.reachable == false, "\(code)")
         }
       }
     }

@@ -73,4 +73,36 @@ import Testing
       }
     }
   }
+
+  /// A lookup that runs past its deadline on a server that did answer meanwhile: slow, not down.
+  @Test func aSlowServerThatAnswersIsNotAnOutage() async throws {
+    let options = RemoteOptions(lookupTimeout: 1, checkInTimeout: 10, probeInterval: 0.1)
+    try await StandInServer.run(.vAug, transport: .keepAlive) { server in
+      try await withDesk(server, cache: false, options: options) { desk in
+        try await desk.logIn()
+        // "118" is searched for after the member's record answers; the search is slow.
+        try await server.fault(.slow(seconds: 3), path: "/api/customers/search")
+        let slow = await outcome { () throws(BackendError) in try await desk.lookUp("118") }
+        #expect(slow.failure == .timedOut, "\(slow)")
+        #expect(desk.remote.outageReason == nil)
+      }
+    }
+  }
+
+  /// What the server's plan list told one run (February's first-active rule) the next run knows
+  /// before it lists anything again.
+  @Test func theServersPlanRuleIsRemembered() async throws {
+    try await StandInServer.run(.vFeb) { server in
+      try await withDesk(server) { desk in
+        try await desk.logIn()
+        _ = try await desk.lookUp("GYM-131")
+        #expect(desk.remote.planRule.withLock { $0 } == .firstActive)
+        let again = RemoteBackend(
+          server: desk.remote.server, sessionFile: SessionFile(path: desk.sessionPath),
+          cache: try RemoteCache(
+            path: try #require(desk.cachePath), server: desk.remote.server.key))
+        #expect(again.planRule.withLock { $0 } == .firstActive)
+      }
+    }
+  }
 }

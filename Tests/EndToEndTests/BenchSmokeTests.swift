@@ -74,6 +74,10 @@ extension EndToEnd {
             (figure["p50"] ?? -1) >= 0 && (figure["p50"] ?? 0) <= (figure["p99"] ?? -1), "\(key)")
         }
         #expect(report["requests_seen_before"] as? Int == 3, "\(line)")
+        // Anything but the stand-in is refused: the benchmark checks members in.
+        let elsewhere = try await desk.run(["bench", "--api", "http://127.0.0.1:9"])
+        #expect(elsewhere.status == 1, "\(elsewhere.output)")
+        #expect(elsewhere.error.contains("isn't the stand-in"), "\(elsewhere.error)")
         #expect(report["requests_first_seen"] as? Int == 4, "\(line)")
       }
     }

@@ -74,6 +74,12 @@ enum RemoteBench {
         if line.contains(" → ") { requests.add(1, ordering: .relaxed) }
       }
       let session = SessionFile(path: paths.sessionFile)
+      let probe = RemoteBackend(server: address, sessionFile: session, cache: nil)
+      guard await probe.isStandIn() else {
+        return context.fail(
+          "\(address.host) isn't the stand-in test server: the remote benchmark checks members in "
+            + "(100 times for 50 rounds), so it runs only against Tests/Fixtures/gym_server.py")
+      }
       guard session.load(for: address) != nil else {
         return context.fail(
           "Not logged in to \(address.host) — run `checkin login --api \(address) --user NAME`")

@@ -160,8 +160,8 @@ enum OptionTable {
         "With --db PATH the gym is generated there once and reused by later runs of the same size.",
         "Build with `swift build -c release` for figures worth comparing.",
         "With --api URL it measures the station against that server instead, beside the",
-        "server's own single-request times (default 50 rounds). It checks members in there:",
-        "only against a test server, such as the stand-in in field mode.",
+        "server's own single-request times (default 50 rounds). It checks members in there, so",
+        "it runs only against the stand-in test server (Tests/Fixtures/gym_server.py).",
       ]),
     CommandSpec(
       name: "help", arguments: "[COMMAND]", summary: "show help for a command", options: [],

@@ -15,16 +15,17 @@ public enum ServerPlanRule: String, Hashable, Sendable, CaseIterable {
   /// end date. A freeze whose agreed end has passed is settled (made active) at the door.
   case entryLatestEnd = "entry-latest-end"
 
-  /// The plan the server will charge on `today`, or why it will refuse. `plans` are in the
-  /// server's own order. Expiry and start dates are the station's guards on top: a server that
-  /// doesn't check them would let the member in on a plan the desk can see has ended.
+  /// The plan the server will charge on `today`, or why it will refuse. Expiry is the station's
+  /// guard on top: a server that doesn't check it would let the member in on a plan the desk can
+  /// see has ended.
   public func pick(from plans: [Subscription], today: CalendarDay) -> Result<
     Subscription, Refusal
   > {
     let chosen: Subscription?
     switch self {
     case .firstActive:
-      chosen = plans.first { $0.status == .active }
+      // "First" is the server's table order: by id.
+      chosen = plans.sorted { $0.id < $1.id }.first { $0.status == .active }
     case .entryLatestEnd:
       let candidates = plans.filter {
         $0.grantsEntry && ($0.status == .active || $0.status == .frozen)
@@ -46,8 +47,14 @@ public enum ServerPlanRule: String, Hashable, Sendable, CaseIterable {
       // The server settles a finished freeze at the door: judge the plan as it will be then.
       plan.status = .active
     }
-    if let refusal = Eligibility.unusableReason(plan, today: today) { return .failure(refusal) }
-    return .success(plan)
+    switch Eligibility.unusableReason(plan, today: today) {
+    case .notStarted?:
+      // The server charges it all the same (it checks no start date), and refusing would turn
+      // away a member who renewed early: the desk sees the start date on the card.
+      return .success(plan)
+    case let refusal?: return .failure(refusal)
+    case nil: return .success(plan)
+    }
   }
 }
 
