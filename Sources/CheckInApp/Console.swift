@@ -29,8 +29,8 @@ public struct Console: Sendable {
   /// The process's own stdin, stdout and stderr.
   public static var standard: Console {
     Console(
-      out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-      err: { FileHandle.standardError.write(Data($0.utf8)) },
+      out: { StandardStreams.writeOutput($0) },
+      err: { StandardStreams.writeError($0) },
       readLine: { Swift.readLine(strippingNewline: true) },
       errorIsTerminal: isatty(STDERR_FILENO) == 1,
       isInteractive: isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1,
