@@ -26,11 +26,25 @@ struct CommandContext: Sendable {
         throw .storage("Can't create the folder for \(settings.databasePath): \(error)")
       }
     }
-    return try LocalStore(
+    let store = try LocalStore(
       path: settings.databasePath,
       options: LocalStore.Options(
         create: create, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds),
       clock: clock, timeZone: timeZone)
+    warnIfOthersCanRead(settings.databasePath)
+    return store
+  }
+
+  /// Members' names, phones, birth dates and health notes are in the file: say so when other
+  /// users of the machine can read it (a file made before the station kept its files private,
+  /// or copied in).
+  func warnIfOthersCanRead(_ path: String) {
+    var status = stat()
+    guard stat(path, &status) == 0, status.st_mode & 0o044 != 0 else { return }
+    let mode = String(status.st_mode & 0o777, radix: 8)
+    console.warn(
+      "\(path) can be read by other users of this machine (mode \(mode)) and holds members' "
+        + "personal data — chmod 600 \(path)")
   }
 
   func stationContext(_ settings: Settings) -> StationContext {
