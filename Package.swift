@@ -26,6 +26,12 @@ let package = Package(
       name: "CheckInApp",
       dependencies: [
         "CheckInCore", "CheckInSQLite", "CheckInRemote", "CheckInUI", "CheckInTerminal",
+      ],
+      // The shipped themes (Themes/, through a link) compiled into the program: an installed
+      // binary needs nothing beside it.
+      resources: [
+        .embedInCode("Themes/default.json"), .embedInCode("Themes/high-contrast.json"),
+        .embedInCode("Themes/light.json"), .embedInCode("Themes/mono.json"),
       ]),
     .executableTarget(name: "checkin", dependencies: ["CheckInApp"]),
     .testTarget(name: "CheckInCoreTests", dependencies: ["CheckInCore"]),

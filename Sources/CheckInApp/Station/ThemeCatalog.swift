@@ -3,8 +3,8 @@ import Foundation
 
 /// Finds themes by name or path: a path is read as given; a name is looked up in
 /// `$CHECKIN_THEMES`, `$XDG_CONFIG_HOME/checkin/themes`, the `Themes` folder of the source tree
-/// the program was built from, and `/usr/local/share/checkin/themes`. `default` and `mono` are
-/// built in, so the station always has a theme.
+/// the program was built from, and `/usr/local/share/checkin/themes`; a file found there wins.
+/// Every shipped theme is also compiled into the program, so an installed binary has them all.
 struct ThemeCatalog {
   let environment: [String: String]
   let executablePath: String
@@ -31,14 +31,29 @@ struct ThemeCatalog {
       let path = folder + "/" + request + ".json"
       if FileManager.default.fileExists(atPath: path) { return read(path) }
     }
+    if let shipped = Self.shipped[request] {
+      do {
+        return .success(try Theme.decode(Data(shipped), source: "the built-in \(request) theme"))
+      } catch {
+        return .failure(error)
+      }
+    }
     switch request {
     case "default": return .success(.standard)
     case "mono": return .success(.mono)
     default:
       return .failure(
-        ThemeError(message: "no theme “\(request)” (looked in \(folders.joined(separator: ", ")))"))
+        ThemeError(
+          message: "no theme “\(request)” (built in: \(Self.shipped.keys.sorted().joined(separator: ", ")); "
+            + "looked in \(folders.joined(separator: ", ")))"))
     }
   }
+
+  /// The themes shipped in Themes/, as compiled in.
+  static let shipped: [String: [UInt8]] = [
+    "default": PackageResources.default_json, "high-contrast": PackageResources.high_contrast_json,
+    "light": PackageResources.light_json, "mono": PackageResources.mono_json,
+  ]
 
   private func read(_ path: String) -> Result<Theme, ThemeError> {
     guard let data = FileManager.default.contents(atPath: path) else {
