@@ -44,7 +44,8 @@ struct ThemeCatalog {
     default:
       return .failure(
         ThemeError(
-          message: "no theme “\(request)” (built in: \(Self.shipped.keys.sorted().joined(separator: ", ")); "
+          message:
+            "no theme “\(request)” (built in: \(Self.shipped.keys.sorted().joined(separator: ", ")); "
             + "looked in \(folders.joined(separator: ", ")))"))
     }
   }
