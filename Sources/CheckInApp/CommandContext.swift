@@ -36,11 +36,15 @@ struct CommandContext: Sendable {
   }
 
   /// Members' names, phones, birth dates and health notes are in the file: say so when other
-  /// users of the machine can read it (a file made before the station kept its files private,
-  /// or copied in).
+  /// users of the machine can read this user's file (one made before the station kept its files
+  /// private, or copied in).
   func warnIfOthersCanRead(_ path: String) {
     var status = stat()
-    guard stat(path, &status) == 0, status.st_mode & 0o044 != 0 else { return }
+    // Only a file of this user's, who can change it: a database another user shares read-only
+    // on purpose is theirs to decide.
+    guard stat(path, &status) == 0, status.st_mode & 0o044 != 0, status.st_uid == getuid() else {
+      return
+    }
     let mode = String(status.st_mode & 0o777, radix: 8)
     console.warn(
       "\(path) can be read by other users of this machine (mode \(mode)) and holds members' "

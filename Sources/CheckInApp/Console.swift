@@ -5,6 +5,8 @@ public struct Console: Sendable {
   public var out: @Sendable (String) -> Void
   public var err: @Sendable (String) -> Void
   public var readLine: @Sendable () -> String?
+  /// The next bytes of standard input, however they arrive; nil at its end.
+  public var readBytes: @Sendable () -> [UInt8]?
   /// Progress lines are drawn only for a person watching.
   public var errorIsTerminal: Bool
   /// Whether standard input and output are a terminal the full-screen station can take over.
@@ -16,11 +18,13 @@ public struct Console: Sendable {
   public init(
     out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
     readLine: @escaping @Sendable () -> String?, errorIsTerminal: Bool,
-    isInteractive: Bool = false, readSecret: @escaping @Sendable (String) -> String? = { _ in nil }
+    isInteractive: Bool = false, readSecret: @escaping @Sendable (String) -> String? = { _ in nil },
+    readBytes: (@Sendable () -> [UInt8]?)? = nil
   ) {
     self.out = out
     self.err = err
     self.readLine = readLine
+    self.readBytes = readBytes ?? { readLine().map { Array(($0 + "\n").utf8) } }
     self.errorIsTerminal = errorIsTerminal
     self.isInteractive = isInteractive
     self.readSecret = readSecret
@@ -34,7 +38,16 @@ public struct Console: Sendable {
       readLine: { Swift.readLine(strippingNewline: true) },
       errorIsTerminal: isatty(STDERR_FILENO) == 1,
       isInteractive: isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1,
-      readSecret: SecretPrompt.ask)
+      readSecret: SecretPrompt.ask,
+      readBytes: {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+          let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+          if count > 0 { return Array(buffer[0..<count]) }
+          if count < 0 && errno == EINTR { continue }
+          return nil
+        }
+      })
   }
 
   func line(_ text: String) { out(text + "\n") }

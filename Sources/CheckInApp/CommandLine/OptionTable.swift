@@ -76,7 +76,8 @@ enum OptionTable {
         OptionSpec(name: "plan", value: "ID", help: "use this subscription"),
         OptionSpec(
           name: "stdin", value: nil,
-          help: "scan every line of standard input in turn (one result line each)"),
+          help:
+            "scan every code of standard input in turn, one answer each (CR, LF, Tab end a code)"),
       ],
       details: [
         "Without --deduct or --check-in-only the station takes the rules' default:",

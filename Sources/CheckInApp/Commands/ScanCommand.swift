@@ -50,10 +50,18 @@ enum ScanCommand {
     if let code {
       status = await scan(code, choice: choice, station: &headless, context: context)
     } else {
-      // Every line is a scan; refusals are normal answers, so only failures change the status.
-      while let line = context.console.readLine() {
-        if line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
-        let result = await scan(line, choice: choice, station: &headless, context: context)
+      // Every code is a scan with one answer; refusals are normal answers, so only failures
+      // change the status.
+      var reader = CodeReader(read: context.console.readBytes)
+      while let token = reader.next() {
+        let result: ExitCode
+        switch token {
+        case .code(let code):
+          result = await scan(code, choice: choice, station: &headless, context: context)
+        case .overlong(let bytes):
+          result = report(
+            refusal: .invalidCode(.tooLong(characters: bytes)), card: nil, context: context)
+        }
         if result == .failure { status = .failure }
       }
     }

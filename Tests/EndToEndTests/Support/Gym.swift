@@ -31,6 +31,9 @@ struct Gym: Sendable {
       },
       branchNames: [1: "Main"])
     _ = try store.importBatch(batch).get()
+    // As the station makes its own files: its owner's only (it points out any other).
+    try FileManager.default.setAttributes(
+      [.posixPermissions: 0o600], ofItemAtPath: gym.databasePath)
     return gym
   }
 
