@@ -10,8 +10,10 @@ enum ImportCommand {
   static func run(_ context: CommandContext) throws(UsageError) -> ExitCode {
     let path = try context.invocation.single("FILE.csv")
     let started = Date()
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return context.fail("Can't read \(path) — check the file name")
+    let data: Data
+    switch SheetFile.read(path, console: context.console) {
+    case .success(let read): data = read
+    case .failure(let problem): return context.fail(problem.message)
     }
     let progress = Progress(console: context.console, enabled: data.count > 1_000_000)
     progress.show("Reading \(path)…")
