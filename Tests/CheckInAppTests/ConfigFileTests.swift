@@ -48,8 +48,8 @@ struct ConfigFileTests {
     #expect(file.value("db") == #""half"#)
   }
 
-  @Test func theLastSettingOfAKeyWins() throws {
-    let file = try ConfigFile.parse("branch = 2\nbranch = 3\n", path: "c.conf")
+  @Test func aKeysLineIsNamedInMessages() throws {
+    let file = try ConfigFile.parse("# desk\nbranch = 3\n", path: "c.conf")
     #expect(file.value("branch") == "3")
     #expect(file.location(of: "branch") == "c.conf line 2")
   }
@@ -98,5 +98,13 @@ struct ConfigFileTests {
       try ConfigFile.load(path: path, required: false)
     }
     #expect(error.message.contains(path))
+  }
+
+  @Test func aKeySetTwiceIsAnErrorNamingBothLines() {
+    let text = "db = /srv/a.sqlite3\n# the other desk\nbranch = 2\nDB = /srv/b.sqlite3\n"
+    let error = #expect(throws: UsageError.self) {
+      try ConfigFile.parse(text, path: "/etc/checkin.conf")
+    }
+    #expect(error?.message == "/etc/checkin.conf lines 1 and 4 both set `db` — keep one")
   }
 }

@@ -73,6 +73,11 @@ struct ConfigFile: Equatable, Sendable {
         throw UsageError(
           message: "\(path) line \(number): unknown key `\(key)` (known: \(list))")
       }
+      if let earlier = file.lines[key] {
+        // Which one was meant can't be told: the last silently winning would hide a mistake.
+        throw UsageError(
+          message: "\(path) lines \(earlier) and \(number) both set `\(key)` — keep one")
+      }
       file.values[key] = value
       file.lines[key] = number
     }
