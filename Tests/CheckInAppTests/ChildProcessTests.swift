@@ -18,6 +18,14 @@ extension ProcessTests {
       #expect(sandbox.read("input.json") == input)
     }
 
+    /// A hook that never reads a receipt bigger than the pipe holds: the timeout still ends it
+    /// (it counts from before the receipt is written), instead of the station waiting forever.
+    @Test func aHookThatNeverReadsABigReceiptIsStoppedAtItsTimeout() async {
+      let receipt = String(repeating: "x", count: 1_000_000)
+      let outcome = await ChildProcess.run(shellCommand: "sleep 30", input: receipt, timeout: 0.5)
+      #expect(outcome == .timedOut)
+    }
+
     @Test func theExitStatusIsReported() async {
       #expect(await ChildProcess.run(shellCommand: "exit 7", input: "", timeout: 10) == .exited(7))
       #expect(await ChildProcess.run(shellCommand: "true", input: "x\n", timeout: 10) == .exited(0))

@@ -197,4 +197,14 @@ struct SettingsTests {
     #expect(result.status == 2)
     #expect(result.err.contains(missing))
   }
+
+  @Test func aHookTimeoutOfNothingIsRefused() throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    let error = try #require(throws: UsageError.self) {
+      try resolve(["today", "--on-checkin-timeout", "0"], sandbox)
+    }
+    #expect(error.message.contains("more than 0"), "\(error.message)")
+    #expect(try resolve(["today", "--on-checkin-timeout", "0.5"], sandbox).onCheckInTimeout == 0.5)
+  }
 }

@@ -29,9 +29,13 @@ enum ChildProcess {
       return .couldNotStart("posix_spawn failed: errno \(errno)")
     }
     close(readEnd)
-    writeAll(input, to: writeEnd)
+    // The timeout counts from here, writing the receipt included: a hook that never reads a
+    // receipt too big for the pipe must not hold the station.
+    let deadline = Date().addingTimeInterval(timeout)
+    _ = fcntl(writeEnd, F_SETFL, fcntl(writeEnd, F_GETFL) | O_NONBLOCK)
+    await writeAll(input, to: writeEnd, until: deadline)
     close(writeEnd)
-    return await wait(for: pid, timeout: timeout)
+    return await wait(for: pid, until: deadline)
   }
 
   private static func spawn(_ command: String, stdinFrom readEnd: Int32) -> pid_t? {
@@ -73,19 +77,25 @@ enum ChildProcess {
     return status == 0 ? pid : nil
   }
 
-  private static func writeAll(_ text: String, to descriptor: Int32) {
+  private static func writeAll(_ text: String, to descriptor: Int32, until deadline: Date) async {
     let bytes = Array(text.utf8)
     var offset = 0
+    var pause: UInt64 = 1_000_000
     while offset < bytes.count {
       let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-      // A hook that doesn't read its input closes the pipe early; that is its business.
-      if written <= 0 { return }
-      offset += written
+      if written > 0 {
+        offset += written
+        continue
+      }
+      // The pipe is full and the hook isn't reading yet: wait for it, but not past the deadline.
+      // Anything else (it closed its input) is the hook's business.
+      guard written < 0 && (errno == EAGAIN || errno == EINTR), Date() < deadline else { return }
+      try? await Task.sleep(nanoseconds: pause)
+      pause = min(pause * 2, 50_000_000)
     }
   }
 
-  private static func wait(for pid: pid_t, timeout: TimeInterval) async -> Outcome {
-    let deadline = Date().addingTimeInterval(timeout)
+  private static func wait(for pid: pid_t, until deadline: Date) async -> Outcome {
     var pause: UInt64 = 2_000_000
     while true {
       if let outcome = reap(pid) { return outcome }

@@ -75,7 +75,7 @@ struct Settings: Sendable {
     if invocation.has("allow-other-branches") { settings.allowOtherBranches = true }
     if let command = invocation.value("on-checkin") { settings.onCheckIn = command }
     if let text = invocation.value("on-checkin-timeout") {
-      settings.onCheckInTimeout = try Parse.seconds(text, what: "--on-checkin-timeout")
+      settings.onCheckInTimeout = try Parse.hookTimeout(text, what: "--on-checkin-timeout")
     }
     settings.json = invocation.has("json")
     if let theme = invocation.value("theme") { settings.theme = theme }
@@ -115,7 +115,7 @@ struct Settings: Sendable {
     }
     if let command = config.value("on_checkin"), !command.isEmpty { onCheckIn = command }
     if let text = config.value("on_checkin_timeout") {
-      onCheckInTimeout = try Parse.seconds(text, what: place("on_checkin_timeout"))
+      onCheckInTimeout = try Parse.hookTimeout(text, what: place("on_checkin_timeout"))
     }
     if let theme = config.value("theme"), !theme.isEmpty { self.theme = theme }
     if let text = config.value("kiosk") { isKiosk = try Parse.yesNo(text, what: place("kiosk")) }
@@ -152,6 +152,15 @@ enum Parse {
       value.isFinite, value <= 86_400 * 365
     else {
       throw UsageError(message: "\(what) must be a number of seconds, not “\(text)”")
+    }
+    return value
+  }
+
+  /// A hook's time limit: more than nothing, or every hook would be stopped at once.
+  static func hookTimeout(_ text: String, what: String) throws(UsageError) -> TimeInterval {
+    let value = try seconds(text, what: what)
+    guard value > 0 else {
+      throw UsageError(message: "\(what) must be more than 0 seconds: a hook needs time to run")
     }
     return value
   }
