@@ -36,17 +36,38 @@ struct FieldReader {
       errors.append("full_name is empty")
       return nil
     }
-    if name.count > 200 { errors.append("full_name is longer than 200 characters") }
-    if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-      errors.append("full_name contains control characters")
-    }
+    check("full_name", name, maximum: 200, lineBreaks: false)
     return name
   }
 
   mutating func text(_ column: String, maximum: Int) -> String? {
     guard let text = columns.value(column, in: fields) else { return nil }
-    if text.count > maximum { errors.append("\(column) is longer than \(maximum) characters") }
+    // Notes may run over several lines, as a spreadsheet cell does; nothing else may.
+    check(column, text, maximum: maximum, lineBreaks: column == "notes")
     return text
+  }
+
+  /// Text from a spreadsheet is drawn on terminals and handed to hooks: no control characters
+  /// (an ESC can clear a screen or retitle a window), no bidi overrides (they reorder what a
+  /// receptionist reads), and a length limit in characters *and* bytes (a "name" of a million
+  /// combining marks is one character long).
+  private mutating func check(_ column: String, _ text: String, maximum: Int, lineBreaks: Bool) {
+    if text.count > maximum || text.utf8.count > maximum * 8 {
+      errors.append("\(column) is longer than \(maximum) characters")
+    }
+    let controls = text.unicodeScalars.contains { scalar in
+      scalar.properties.generalCategory == .control
+        && !(lineBreaks && (scalar == "\n" || scalar == "\r"))
+    }
+    if controls { errors.append("\(column) contains control characters") }
+    if text.unicodeScalars.contains(where: Self.reorders) {
+      errors.append("\(column) contains bidi override characters")
+    }
+  }
+
+  /// U+202A…U+202E (embeddings, overrides) and U+2066…U+2069 (isolates).
+  private static func reorders(_ scalar: Unicode.Scalar) -> Bool {
+    (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
   }
 
   /// A code must be one the scanner can deliver, and an id-shaped code must be its own member's.
