@@ -49,6 +49,7 @@ public enum CheckInApp {
     case "logout": return try LogoutCommand.run(context)
     case "outbox": return try await OutboxCommand.run(context)
     case "bench": return try await BenchCommand.run(context)
+    case "completions": return try CompletionsCommand.run(context)
     case nil:
       return try StationCommand.run(context)
     case let other?:

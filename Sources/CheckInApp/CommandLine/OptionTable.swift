@@ -165,6 +165,14 @@ enum OptionTable {
         "it runs only against the stand-in test server (Tests/Fixtures/gym_server.py).",
       ]),
     CommandSpec(
+      name: "completions", arguments: "SHELL",
+      summary: "print a completion script for bash, zsh or fish", options: [],
+      details: [
+        "bash: checkin completions bash > /etc/bash_completion.d/checkin",
+        "zsh: checkin completions zsh > \"${fpath[1]}/_checkin\"",
+        "fish: checkin completions fish > ~/.config/fish/completions/checkin.fish",
+      ]),
+    CommandSpec(
       name: "help", arguments: "[COMMAND]", summary: "show help for a command", options: [],
       details: []),
   ]
