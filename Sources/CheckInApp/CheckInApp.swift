@@ -50,6 +50,10 @@ public enum CheckInApp {
     case "outbox": return try await OutboxCommand.run(context)
     case "bench": return try await BenchCommand.run(context)
     case "completions": return try CompletionsCommand.run(context)
+    case "man":
+      try context.invocation.noArguments()
+      context.console.line(ManPage.render(version: version))
+      return .success
     case nil:
       return try StationCommand.run(context)
     case let other?:

@@ -173,6 +173,9 @@ enum OptionTable {
         "fish: checkin completions fish > ~/.config/fish/completions/checkin.fish",
       ]),
     CommandSpec(
+      name: "man", arguments: "", summary: "print the manual page (roff)", options: [],
+      details: ["checkin man > /usr/local/share/man/man1/checkin.1"]),
+    CommandSpec(
       name: "help", arguments: "[COMMAND]", summary: "show help for a command", options: [],
       details: []),
   ]
