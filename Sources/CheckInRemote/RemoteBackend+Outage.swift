@@ -1,9 +1,8 @@
 import CheckInCore
 import Foundation
 
-/// The server is taken to be down: since when, why, and the probe that asks it again.
+/// The server is taken to be down: why, and the probe that asks it again.
 struct Outage: Sendable {
-  let since: Date
   let reason: String
   let probe: Task<Void, Never>
 }
@@ -28,7 +27,7 @@ extension RemoteBackend {
           }
         }
       }
-      current = Outage(since: clock(), reason: reason, probe: probe)
+      current = Outage(reason: reason, probe: probe)
       return true
     }
     guard began else { return }

@@ -124,12 +124,24 @@ import Testing
       #expect(replies.allSatisfy { $0.status == 200 && $0.connection?.lowercased() == "close" })
       let requests = try await server.state().requests.dropFirst(before)
       #expect(Set(requests.map(\.connection)).count == 3, "one connection per request")
-      // Three at once: the last waited for both before it, 2 × 50 ms at least.
-      let waits = requests.compactMap(\.queuedMS).sorted()
-      #expect(waits.count == 3)
-      #expect((waits.last ?? 0) >= 90, "\(waits)")
+      // One at a time, however they happened to arrive: each one's turn (arrival plus its wait)
+      // starts at least the 50 ms of work after the one before it.
+      let turns = requests.compactMap { request in
+        request.queuedMS.map { Self.secondOfDay(request.time) + $0 / 1000 }
+      }.sorted()
+      #expect(turns.count == 3)
+      for (earlier, later) in zip(turns, turns.dropFirst()) {
+        #expect(later - earlier >= 0.045, "\(turns)")
+      }
       #expect(wire.token != nil)
     }
+  }
+
+  /// Seconds since midnight of the stand-in's naive time text (`2026-12-01T00:08:43.525550`).
+  private static func secondOfDay(_ time: String) -> Double {
+    let clock = time.split(separator: "T").last?.split(separator: ":").compactMap { Double($0) }
+    guard let clock, clock.count == 3 else { return 0 }
+    return clock[0] * 3600 + clock[1] * 60 + clock[2]
   }
 
   @Test func aHangingServerAcceptsAndNeverAnswersUntilLifted() async throws {
