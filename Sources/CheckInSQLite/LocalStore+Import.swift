@@ -54,6 +54,7 @@ extension LocalStore {
     try guarded {
       var summary = ImportSummary()
       var conflicts: [ImportConflict] = []
+      var refusedMembers: Set<Int64> = []
       let total = batch.members.count + batch.plans.count
       // A large import would otherwise spill pages to the WAL many times over before commit.
       try database.execute("PRAGMA cache_size = -131072")
@@ -73,10 +74,14 @@ extension LocalStore {
             } catch let error as SQLiteError where error.isConstraint {
               conflicts.append(
                 ImportConflict(item: .member(index), message: explain(error, member)))
+              refusedMembers.insert(member.id)
             }
             if index % 1000 == 999 { progress(index + 1, total) }
           }
           for (index, entry) in batch.plans.enumerated() {
+            // The member's own refusal already names the row; its plan failing for want of the
+            // member would report the same mistake twice.
+            if refusedMembers.contains(entry.memberID) { continue }
             do {
               switch try upsert(entry.plan, memberID: entry.memberID) {
               case .added: summary.plansAdded += 1

@@ -58,12 +58,57 @@ struct ArgumentParserTests {
     }
   }
 
-  @Test func anotherCommandsOptionIsUnknownAfterTheCommand() {
-    #expect(throws: UsageError(message: "unknown option --deduct", command: "show")) {
-      try ArgumentParser.parse(["show", "GYM-1", "--deduct"])
+  @Test func anotherCommandsOptionIsAUsageErrorWhereverItIsWritten() {
+    let deduct = UsageError(
+      message: "`show` doesn't take --deduct (it belongs to `scan`)", command: "show")
+    #expect(throws: deduct) { try ArgumentParser.parse(["show", "GYM-1", "--deduct"]) }
+    #expect(throws: deduct) { try ArgumentParser.parse(["--deduct", "show", "GYM-1"]) }
+    let dryRun = UsageError(
+      message: "`scan` doesn't take --dry-run (it belongs to `import`)", command: "scan")
+    #expect(throws: dryRun) { try ArgumentParser.parse(["scan", "GYM-1", "--dry-run"]) }
+    #expect(throws: dryRun) {
+      try ArgumentParser.parse(["--dry-run", "scan", "GYM-1", "--deduct"])
     }
-    #expect(throws: UsageError(message: "unknown option --dry-run", command: "scan")) {
-      try ArgumentParser.parse(["scan", "GYM-1", "--dry-run"])
+  }
+
+  @Test func aSettingACommandDoesNotUseIsAUsageError() {
+    #expect(throws: UsageError(message: "`today` doesn't take --theme", command: "today")) {
+      try ArgumentParser.parse(["--theme", "light", "today"])
+    }
+    #expect(throws: UsageError(message: "`search` doesn't take --kiosk", command: "search")) {
+      try ArgumentParser.parse(["search", "sara", "--kiosk"])
+    }
+    #expect(throws: UsageError(message: "the station screen doesn't take --json", command: nil)) {
+      try ArgumentParser.parse(["--json"])
+    }
+    #expect(throws: UsageError(message: "`import` doesn't take --api", command: "import")) {
+      try ArgumentParser.parse(["--api", "https://gym.example", "import", "a.csv"])
+    }
+  }
+
+  @Test func everyCommandTakesTheSettingsItUses() throws {
+    #expect(try ArgumentParser.parse(["--theme", "light", "--kiosk"]).flags == ["kiosk"])
+    for command in [["scan", "X"], ["show", "X"], ["search", "X"], ["today"], ["void", "1"]] {
+      let parsed = try ArgumentParser.parse(
+        ["--db", "a.sqlite3", "--branch", "2", "--json"] + command)
+      #expect(parsed.values["branch"] == "2")
+    }
+    #expect(try ArgumentParser.parse(["--config", "c.conf", "man"]).command == "man")
+    #expect(try ArgumentParser.parse(["completions", "bash", "--help"]).has("help"))
+  }
+
+  @Test func noTwoOptionsShareANameWithDifferentShapes() {
+    var shapes: [String: Bool] = [:]
+    for option in OptionTable.global + OptionTable.commands.flatMap(\.options) {
+      if let earlier = shapes[option.name] {
+        #expect(earlier == option.takesValue, "--\(option.name) is a flag in one place only")
+      }
+      shapes[option.name] = option.takesValue
+    }
+    for command in OptionTable.commands + [OptionTable.station] {
+      for name in command.takes {
+        #expect(OptionTable.global.contains { $0.name == name }, "\(command.name): --\(name)")
+      }
     }
   }
 

@@ -110,6 +110,30 @@ struct ImportBadRowsTests {
     #expect(try probe.count("SELECT count(*) FROM branches WHERE id = 4") == 0)
   }
 
+  @Test func aClashingMemberWithAPlanIsOneBadRow() async throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    let database = sandbox.path("station.sqlite3")
+    let good = try sandbox.write(
+      "good.csv", SheetText.file(["1,Owner One,,CARD-A,1,1,101,sessions,active,10,5,,"]))
+    #expect(await sandbox.run(["import", good, "--db", database]).status == 0)
+    let clashing = try sandbox.write(
+      "clash.csv",
+      SheetText.file([
+        "60,Code Taker,,card-a,1,1,160,sessions,active,10,10,,",
+        "61,Good Member,,CARD-Z,1,1,161,coins,active,5,5,,",
+      ]))
+    let result = await sandbox.run(["import", clashing, "--db", database])
+    #expect(result.status == 1, "\(result)")
+    let reports = result.err.split(separator: "\n").filter { $0.hasPrefix("\(clashing) line ") }
+    #expect(reports.count == 1, "the plan of the refused member isn't a second problem: \(result)")
+    Self.expectReported(
+      [(2, "code card-a already belongs to member 1 in the database")], file: clashing,
+      in: result)
+    #expect(result.err.contains("1 bad row —"), "\(result)")
+    #expect(try StoreProbe(database).members == 1)
+  }
+
   @Test(
     "a bad header stops the import at line 1",
     arguments: [

@@ -32,11 +32,11 @@ import Testing
     defer { sandbox.remove() }
     try sandbox.write("config/checkin/checkin.conf", "kiosk = yes\nkiosk_action = ask 7\n")
     let fromFile = try Settings.resolve(
-      try ArgumentParser.parse(["scan", "X"]), environment: sandbox.environment)
+      try ArgumentParser.parse([]), environment: sandbox.environment)
     #expect(fromFile.isKiosk)
     #expect(fromFile.kioskAction == .ask(countdown: 7))
     let fromOption = try Settings.resolve(
-      try ArgumentParser.parse(["--kiosk-action", "check-in-only", "scan", "X"]),
+      try ArgumentParser.parse(["--kiosk-action", "check-in-only"]),
       environment: sandbox.environment)
     #expect(fromOption.kioskAction == .checkInOnly, "the command line wins")
   }

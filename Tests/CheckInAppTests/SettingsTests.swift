@@ -178,7 +178,9 @@ struct SettingsTests {
   func badOptionValue(option: [String]) throws {
     let sandbox = try Sandbox()
     defer { sandbox.remove() }
-    let error = try #require(throws: UsageError.self) { try resolve(["today"] + option, sandbox) }
+    let error = try #require(throws: UsageError.self) {
+      try resolve(["scan", "X"] + option, sandbox)
+    }
     #expect(error.message.hasPrefix(option[0]))
   }
 
@@ -202,9 +204,9 @@ struct SettingsTests {
     let sandbox = try Sandbox()
     defer { sandbox.remove() }
     let error = try #require(throws: UsageError.self) {
-      try resolve(["today", "--on-checkin-timeout", "0"], sandbox)
+      try resolve(["scan", "X", "--on-checkin-timeout", "0"], sandbox)
     }
     #expect(error.message.contains("more than 0"), "\(error.message)")
-    #expect(try resolve(["today", "--on-checkin-timeout", "0.5"], sandbox).onCheckInTimeout == 0.5)
+    #expect(try resolve(["--on-checkin-timeout", "0.5"], sandbox).onCheckInTimeout == 0.5)
   }
 }

@@ -51,7 +51,7 @@ enum ArgumentParser {
         inlineValue = String(name[name.index(after: equals)...])
         name = String(name[..<equals])
       }
-      guard let spec = spec(named: name, command: invocation.command) else {
+      guard let spec = spec(named: name) else {
         throw UsageError(message: "unknown option --\(name)", command: invocation.command)
       }
       if spec.takesValue {
@@ -71,18 +71,38 @@ enum ArgumentParser {
         invocation.flags.insert(name)
       }
     }
+    try checkTaken(invocation)
     return invocation
   }
 
-  /// Command options are known by name even before the command word, so `checkin --deduct scan X`
-  /// works like `checkin scan X --deduct`.
-  private static func spec(named name: String, command: String?) -> OptionSpec? {
+  /// Options are known by name before the command word is read, so that `checkin --deduct scan X`
+  /// parses like `checkin scan X --deduct`; whether the command takes them is checked after.
+  private static func spec(named name: String) -> OptionSpec? {
     if let global = OptionTable.global.first(where: { $0.name == name }) { return global }
-    let candidates =
-      command.flatMap(OptionTable.command(named:)).map { [$0] } ?? OptionTable.commands
-    for command in candidates {
+    for command in OptionTable.commands {
       if let spec = command.options.first(where: { $0.name == name }) { return spec }
     }
     return nil
+  }
+
+  /// An option the command doesn't take is a mistake wherever it was written: ignoring it would
+  /// run something other than what was asked (`checkin --dry-run scan X` would check X in).
+  private static func checkTaken(_ invocation: Invocation) throws(UsageError) {
+    let command: CommandSpec
+    if let name = invocation.command {
+      // An unknown command is reported as such when it is run.
+      guard let known = OptionTable.command(named: name) else { return }
+      command = known
+    } else {
+      command = OptionTable.station
+    }
+    let taken = Set(command.options.map(\.name) + command.takes + OptionTable.Takes.everywhere)
+    let given = invocation.flags.union(invocation.values.keys)
+    guard let stray = given.filter({ !taken.contains($0) }).sorted().first else { return }
+    let owners = OptionTable.commands.filter { $0.options.contains { $0.name == stray } }
+    let hint = owners.first.map { " (it belongs to `\($0.name)`)" } ?? ""
+    let subject = invocation.command.map { "`\($0)`" } ?? "the station screen"
+    throw UsageError(
+      message: "\(subject) doesn't take --\(stray)\(hint)", command: invocation.command)
   }
 }

@@ -27,8 +27,28 @@ enum ManPage {
       }
     }
     lines.append(".SH OPTIONS")
+    lines.append("Each command takes the options it needs; an option it doesn't take is an error.")
     for option in OptionTable.global {
       lines.append(".TP\n.B \(escape(option.synopsis))\n\(escape(option.help))")
+    }
+    lines.append(".SH CONFIGURATION")
+    lines.append(
+      "The file holds \\fIkey\\fR = \\fIvalue\\fR lines and # comments; each key once. "
+        + "An empty value leaves the default. The command line overrides the file.")
+    for spec in SettingTable.fileSettings {
+      guard let key = spec.key else { continue }
+      lines.append(".TP\n.B \(escape("\(key) = \(spec.fileValue)"))\n\(escape(spec.fullHelp))")
+    }
+    lines.append(".SH ENVIRONMENT")
+    for spec in SettingTable.all {
+      guard let name = spec.environment else { continue }
+      let overrides = [
+        spec.key.map { "the file's \($0)" }, spec.option.map { "--\($0) overrides it" },
+      ]
+      lines.append(
+        ".TP\n.B \(name)\n"
+          + escape("\(spec.help); overrides " + overrides.compactMap { $0 }.joined(separator: ", "))
+      )
     }
     lines += [
       ".SH EXIT STATUS",

@@ -17,55 +17,24 @@ struct CommandSpec: Sendable {
   let name: String
   let arguments: String
   let summary: String
-  /// Options only this command accepts (global options are accepted everywhere).
+  /// Options only this command accepts.
   let options: [OptionSpec]
+  /// The settings' options (`OptionTable.global`) this command takes besides `Takes.everywhere`.
+  let takes: [String]
   /// Lines printed under the synopsis by `checkin help NAME`.
   let details: [String]
 }
 
 enum OptionTable {
-  static let global: [OptionSpec] = [
-    OptionSpec(
-      name: "db", value: "PATH",
-      help: "the station's database (default: $CHECKIN_DB, the config file, or "
-        + "$XDG_DATA_HOME/checkin/station.sqlite3)"),
-    OptionSpec(
-      name: "demo", value: nil,
-      help: "use the built-in demo database, creating it on first use"),
-    OptionSpec(name: "branch", value: "ID", help: "this station's branch (default 1)"),
-    OptionSpec(
-      name: "station", value: "NAME", help: "this station's name, recorded with each visit"),
-    OptionSpec(
-      name: "config", value: "PATH",
-      help: "configuration file (default: $CHECKIN_CONFIG or $XDG_CONFIG_HOME/checkin/checkin.conf)"
-    ),
-    OptionSpec(
-      name: "duplicate-window", value: "SECONDS",
-      help: "refuse a second check-in of a member within this time (default 120; 0 = off)"),
-    OptionSpec(
-      name: "allow-other-branches", value: nil, help: "let members of other branches check in"),
-    OptionSpec(
-      name: "on-checkin", value: "COMMAND",
-      help: "run COMMAND after each check-in with the receipt as JSON on its input"),
-    OptionSpec(
-      name: "on-checkin-timeout", value: "SECONDS",
-      help: "stop the --on-checkin command after this long (default 5)"),
-    OptionSpec(
-      name: "api", value: "URL",
-      help: "run on the chain's server instead of a local database (see `checkin login`)"),
-    OptionSpec(name: "json", value: nil, help: "print JSON instead of text"),
-    OptionSpec(
-      name: "theme", value: "NAME|PATH",
-      help: "the station's colours: default, high-contrast, light, mono, or a theme file"),
-    OptionSpec(
-      name: "kiosk", value: nil,
-      help: "unattended kiosk: scans check in by themselves; staff keys need kiosk_unlock_code"),
-    OptionSpec(
-      name: "kiosk-action", value: "ACTION",
-      help: "what a kiosk records: default, check-in-only, or ask SECONDS (then the default)"),
-    OptionSpec(name: "help", value: nil, help: "show help"),
-    OptionSpec(name: "version", value: nil, help: "show the version"),
-  ]
+  typealias Takes = SettingTable.Takes
+
+  /// The settings' options, from `SettingTable`.
+  static let global: [OptionSpec] = SettingTable.all.compactMap(\.optionSpec)
+
+  /// The station screen, run with no command.
+  static let station = CommandSpec(
+    name: "", arguments: "", summary: "the full-screen station", options: [],
+    takes: Takes.station + Takes.hooks + Takes.screen, details: [])
 
   static let commands: [CommandSpec] = [
     CommandSpec(
@@ -79,6 +48,7 @@ enum OptionTable {
           help:
             "scan every code of standard input in turn, one answer each (CR, LF, Tab end a code)"),
       ],
+      takes: Takes.station + Takes.hooks + ["json"],
       details: [
         "Without --deduct or --check-in-only the station takes the rules' default:",
         "deduct on session and coin plans, check-in only on time plans.",
@@ -86,24 +56,28 @@ enum OptionTable {
       ]),
     CommandSpec(
       name: "show", arguments: "CODE", summary: "show a member's card without checking in",
-      options: [], details: []),
+      options: [], takes: Takes.station + ["json"], details: []),
     CommandSpec(
       name: "search", arguments: "TEXT", summary: "find members by name, phone or code",
       options: [OptionSpec(name: "limit", value: "N", help: "at most N results (default 20)")],
+      takes: Takes.store + ["json"],
       details: ["Names match any word by its start; phones by their start or end."]),
     CommandSpec(
       name: "today", arguments: "", summary: "list today's check-ins at this branch",
       options: [OptionSpec(name: "date", value: "YYYY-MM-DD", help: "another day")],
+      takes: Takes.store + ["json"],
       details: []),
     CommandSpec(
       name: "void", arguments: "ATTENDANCE_ID",
-      summary: "void a check-in and give back what it deducted", options: [], details: []),
+      summary: "void a check-in and give back what it deducted", options: [],
+      takes: Takes.store + ["json"], details: []),
     CommandSpec(
       name: "import", arguments: "FILE.csv",
       summary: "add or update members and plans from a spreadsheet",
       options: [
         OptionSpec(name: "dry-run", value: nil, help: "check the file, write nothing")
       ],
+      takes: ["db", "demo"],
       details: [
         "Header: member_id,full_name,phone,qr_code,branch_id,is_active,subscription_id,kind,",
         "status,total,remaining,start_date,end_date (optional: date_of_birth,notes,branch_name).",
@@ -112,6 +86,7 @@ enum OptionTable {
     CommandSpec(
       name: "demo", arguments: "", summary: "create the demo database and list codes to try",
       options: [OptionSpec(name: "force", value: nil, help: "replace an existing demo database")],
+      takes: ["db", "demo"],
       details: []),
     CommandSpec(
       name: "login", arguments: "", summary: "log the station in to the chain's server",
@@ -120,12 +95,14 @@ enum OptionTable {
         OptionSpec(
           name: "password-stdin", value: nil, help: "read the password from standard input"),
       ],
+      takes: ["api", "json"],
       details: [
         "Asks for the password without showing it. The login (a token, never the password) is",
         "kept in $XDG_CONFIG_HOME/checkin/session.json, readable by you only.",
       ]),
     CommandSpec(
       name: "logout", arguments: "", summary: "forget the server login", options: [],
+      takes: ["api", "json"],
       details: []),
     CommandSpec(
       name: "outbox", arguments: "",
@@ -138,6 +115,7 @@ enum OptionTable {
         OptionSpec(name: "discard", value: "ID", help: "discard entry ID"),
         OptionSpec(name: "all", value: nil, help: "also list sent and discarded entries"),
       ],
+      takes: ["api", "branch", "json"],
       details: [
         "States: queued (waits to be sent), review (the answer was lost: it may be recorded —",
         "check the server before retrying), refused (the server said no), sent, discarded.",
@@ -157,6 +135,7 @@ enum OptionTable {
         OptionSpec(name: "worker", value: "KIND", help: "internal: one measuring process"),
         OptionSpec(name: "worker-index", value: "N", help: "internal: which of the processes"),
       ],
+      takes: ["db", "api", "json"],
       details: [
         "With --db PATH the gym is generated there once and reused by later runs of the same size.",
         "Build with `swift build -c release` for figures worth comparing.",
@@ -167,6 +146,7 @@ enum OptionTable {
     CommandSpec(
       name: "completions", arguments: "SHELL",
       summary: "print a completion script for bash, zsh or fish", options: [],
+      takes: [],
       details: [
         "bash: checkin completions bash > /etc/bash_completion.d/checkin",
         "zsh: checkin completions zsh > \"${fpath[1]}/_checkin\"",
@@ -174,13 +154,21 @@ enum OptionTable {
       ]),
     CommandSpec(
       name: "man", arguments: "", summary: "print the manual page (roff)", options: [],
+      takes: [],
       details: ["checkin man > /usr/local/share/man/man1/checkin.1"]),
     CommandSpec(
       name: "help", arguments: "[COMMAND]", summary: "show help for a command", options: [],
+      takes: [],
       details: []),
   ]
 
   static func command(named name: String) -> CommandSpec? {
     commands.first { $0.name == name }
+  }
+
+  /// The settings' options `command` takes, in the table's order.
+  static func globals(of command: CommandSpec) -> [OptionSpec] {
+    let taken = Set(command.takes + Takes.everywhere)
+    return global.filter { taken.contains($0.name) }
   }
 }

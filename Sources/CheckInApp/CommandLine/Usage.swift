@@ -16,10 +16,11 @@ enum Usage {
       lines.append("  \(pad(left, to: width))  \(command.summary)")
     }
     lines.append("")
-    lines.append("Options:")
+    lines.append("Options (without a command, those of the station screen):")
     lines += optionLines(OptionTable.global)
     lines.append("")
-    lines.append("Try `checkin help COMMAND` for a command's own options.")
+    lines.append("Try `checkin help COMMAND` for the options a command takes.")
+    lines.append("Settings in the configuration file: `checkin man`, CONFIGURATION.")
     return lines.joined(separator: "\n")
   }
 
@@ -34,13 +35,10 @@ enum Usage {
       lines.append("")
       lines += spec.details
     }
-    if !spec.options.isEmpty {
-      lines.append("")
-      lines.append("Options:")
-      lines += optionLines(spec.options)
-    }
+    let options = spec.options + OptionTable.globals(of: spec)
     lines.append("")
-    lines.append("Every command also takes the options shown by `checkin --help`.")
+    lines.append("Options:")
+    lines += optionLines(options)
     return lines.joined(separator: "\n")
   }
 

@@ -28,9 +28,14 @@ enum CompletionsCommand {
       .map { "--\($0.name)" }.joined(separator: "|")
   }
 
+  /// What `command` takes: its own options and the settings' options it uses.
+  private static func taken(by command: CommandSpec) -> [OptionSpec] {
+    command.options + OptionTable.globals(of: command)
+  }
+
   static var bash: String {
-    let cases = commands.filter { !$0.options.isEmpty }.map { command in
-      "    \(command.name)) options=\"\(flags(command.options))\" ;;"
+    let cases = commands.map { command in
+      "    \(command.name)) options=\"\(flags(taken(by: command)))\" ;;"
     }.joined(separator: "\n")
     return """
       # checkin \(CheckInApp.version): bash completion (checkin completions bash)
@@ -45,9 +50,10 @@ enum CompletionsCommand {
         done
         case "$command" in
       \(cases)
+          *) options="\(flags(taken(by: OptionTable.station)))" ;;
         esac
         if [[ "$current" == -* ]]; then
-          COMPREPLY=($(compgen -W "\(flags(OptionTable.global)) $options" -- "$current"))
+          COMPREPLY=($(compgen -W "$options" -- "$current"))
         elif [[ -z "$command" ]]; then
           COMPREPLY=($(compgen -W "\(commands.map(\.name).joined(separator: " "))" -- "$current"))
         fi
@@ -66,13 +72,13 @@ enum CompletionsCommand {
         "complete -c checkin -f -n __fish_use_subcommand -a \(command.name) -d \(quoted(command.summary))"
       )
     }
-    for option in OptionTable.global {
+    for option in taken(by: OptionTable.station) {
       lines.append(
-        "complete -c checkin -l \(option.name)\(option.takesValue ? " -r" : "") -d \(quoted(option.help))"
-      )
+        "complete -c checkin -n __fish_use_subcommand -l \(option.name)"
+          + "\(option.takesValue ? " -r" : "") -d \(quoted(option.help))")
     }
     for command in commands {
-      for option in command.options {
+      for option in taken(by: command) {
         lines.append(
           "complete -c checkin -n '__fish_seen_subcommand_from \(command.name)' -l \(option.name)"
             + "\(option.takesValue ? " -r" : "") -d \(quoted(option.help))")

@@ -4,26 +4,9 @@ import Foundation
 /// edit by hand at a front desk without breaking it on a missing comma.
 struct ConfigFile: Equatable, Sendable {
   /// Every key the station reads, with what it means (shown when a key is misspelt).
-  static let knownKeys: [(key: String, meaning: String)] = [
-    ("db", "path of the station's database"),
-    ("branch", "this station's branch id"),
-    ("station", "this station's name"),
-    ("duplicate_window", "seconds within which a second check-in is refused"),
-    ("allow_other_branches", "yes/no: let other branches' members in"),
-    ("id_fallback", "yes/no: accept plain member numbers (GYM-115, 115) as codes"),
-    ("on_checkin", "command run after each check-in"),
-    ("on_checkin_timeout", "seconds before the on_checkin command is stopped"),
-    ("busy_timeout_ms", "how long to wait for another station's write"),
-    ("theme", "colour theme: a name (default, high-contrast, light, mono) or a file"),
-    ("kiosk", "yes/no: unattended kiosk, staff keys locked"),
-    ("kiosk_unlock_code", "the code that unlocks staff keys at a kiosk"),
-    ("kiosk_action", "what a kiosk records by itself: default, check-in-only, or ask SECONDS"),
-    ("result_seconds", "how long the result banner stays"),
-    ("api", "the chain's server (https://...) for remote mode"),
-    ("api_lookup_timeout", "seconds before a member lookup on the server is given up"),
-    ("api_checkin_timeout", "seconds before a check-in's answer counts as lost"),
-    ("offline_cache_hours", "how old a cached member card may be when the server is down"),
-  ]
+  static var knownKeys: [(key: String, meaning: String)] {
+    SettingTable.fileSettings.compactMap { spec in spec.key.map { ($0, spec.fullHelp) } }
+  }
 
   let path: String
   private(set) var values: [String: String] = [:]
@@ -37,7 +20,8 @@ struct ConfigFile: Equatable, Sendable {
 
   /// Reads `path`; `nil` when the file doesn't exist and `required` is false.
   static func load(path: String, required: Bool) throws(UsageError) -> ConfigFile? {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    // A file handle reads `/dev/null` too, the usual way to say "no configuration".
+    guard let data = readWhole(path) else {
       if required || FileManager.default.fileExists(atPath: path) {
         throw UsageError(message: "can't read the configuration file \(path)")
       }
@@ -47,6 +31,16 @@ struct ConfigFile: Equatable, Sendable {
       throw UsageError(message: "\(path) is not UTF-8 text")
     }
     return try parse(text, path: path)
+  }
+
+  private static func readWhole(_ path: String) -> Data? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    do {
+      return try handle.readToEnd() ?? Data()
+    } catch {
+      return nil
+    }
   }
 
   static func parse(_ text: String, path: String) throws(UsageError) -> ConfigFile {
@@ -85,6 +79,8 @@ struct ConfigFile: Equatable, Sendable {
   }
 
   func value(_ key: String) -> String? { values[key] }
+
+  func line(of key: String) -> Int? { lines[key] }
 
   /// "checkin.conf line 4" for messages about `key`.
   func location(of key: String) -> String {

@@ -4,30 +4,31 @@ import Foundation
 /// The station's settings after defaults, the configuration file, the environment and the
 /// command line have had their say, in that order.
 struct Settings: Sendable {
-  var databasePath: String
+  // The values here are placeholders: `resolve` starts from `SettingTable`'s defaults.
+  var databasePath = ""
   var isDemo = false
   var branchID: Int64 = 1
   /// Whether the branch was given (flag or file), rather than taken from a server login.
   var branchGiven = false
   /// The chain's server, for remote mode; `nil` runs on the local database.
   var api: String?
-  var lookupTimeout: TimeInterval = 5
-  var checkInTimeout: TimeInterval = 10
+  var lookupTimeout: TimeInterval = 0
+  var checkInTimeout: TimeInterval = 0
   /// How old a cached member card may be and still be used while the server is unreachable.
-  var offlineCacheHours: TimeInterval = 168
-  var stationName: String
-  var duplicateWindow: TimeInterval = 120
+  var offlineCacheHours: TimeInterval = 0
+  var stationName = ""
+  var duplicateWindow: TimeInterval = 0
   var allowOtherBranches = false
-  var allowIDFallback = true
+  var allowIDFallback = false
   var onCheckIn: String?
-  var onCheckInTimeout: TimeInterval = 5
-  var busyTimeoutMilliseconds: Int32 = 5000
+  var onCheckInTimeout: TimeInterval = 0
+  var busyTimeoutMilliseconds: Int32 = 0
   var json = false
-  var theme = "default"
+  var theme = ""
   var isKiosk = false
   var kioskUnlockCode = ""
   var kioskAction = KioskAction.standard
-  var resultSeconds: TimeInterval = 4
+  var resultSeconds: TimeInterval = 0
 
   var policy: CheckInPolicy {
     CheckInPolicy(
@@ -35,101 +36,58 @@ struct Settings: Sendable {
       allowOtherBranches: allowOtherBranches, allowIDFallback: allowIDFallback)
   }
 
+  /// Defaults, then the configuration file, then the environment, then the command line: each
+  /// setting of `SettingTable` takes the last of these that has it. An empty value in the file or
+  /// the environment leaves the setting as it was.
   static func resolve(_ invocation: Invocation, environment: [String: String])
     throws(UsageError) -> Settings
   {
     let paths = Paths(environment: environment)
-    let configPath = invocation.value("config") ?? environment["CHECKIN_CONFIG"]
+    let configPath =
+      invocation.value("config") ?? environment["CHECKIN_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
     let config =
       try ConfigFile.load(
         path: configPath ?? paths.defaultConfigFile, required: configPath != nil)
       ?? ConfigFile(path: paths.defaultConfigFile)
 
-    var settings = Settings(
-      databasePath: paths.defaultDatabase,
-      stationName: environment["HOSTNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? hostName())
-    try settings.apply(config)
-
-    if let path = environment["CHECKIN_DB"], !path.isEmpty { settings.databasePath = path }
-    if let path = invocation.value("db") { settings.databasePath = path }
-    if invocation.has("demo") {
+    var settings = Settings()
+    settings.databasePath = paths.defaultDatabase
+    settings.stationName = environment["HOSTNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? hostName()
+    for spec in SettingTable.all {
+      guard let apply = spec.apply else { continue }
+      if case .value(let text) = spec.defaultValue {
+        try apply(&settings, text, .init(source: .builtIn, description: "the default"))
+      }
+      if let key = spec.key, let text = config.value(key), !text.isEmpty {
+        let line = config.line(of: key)
+        try apply(
+          &settings, text,
+          .init(
+            source: .configFile(path: config.path, line: line),
+            description: "\(config.location(of: key)) (\(key))"))
+      }
+      if let name = spec.environment, let text = environment[name], !text.isEmpty {
+        try apply(&settings, text, .init(source: .environment(name), description: "$\(name)"))
+      }
+      if let option = spec.option {
+        let place = SettingSpec.Where(source: .commandLine, description: "--\(option)")
+        if spec.isFlag {
+          if invocation.has(option) { try apply(&settings, "yes", place) }
+        } else if let text = invocation.value(option) {
+          try apply(&settings, text, place)
+        }
+      }
+    }
+    if settings.isDemo {
       if invocation.value("db") != nil {
         throw UsageError(message: "--demo and --db name two databases; give one")
       }
+      if settings.api != nil {
+        throw UsageError(message: "--demo runs on the local demo database; leave out --api")
+      }
       settings.databasePath = paths.demoDatabase
-      settings.isDemo = true
-    }
-    if let text = invocation.value("branch") {
-      settings.branchID = try Parse.positiveID(text, what: "--branch")
-      settings.branchGiven = true
-    }
-    if let api = environment["CHECKIN_API"], !api.isEmpty { settings.api = api }
-    if let api = invocation.value("api") { settings.api = api }
-    if settings.api != nil && settings.isDemo {
-      throw UsageError(message: "--demo runs on the local demo database; leave out --api")
-    }
-    if let name = invocation.value("station") { settings.stationName = name }
-    if let text = invocation.value("duplicate-window") {
-      settings.duplicateWindow = try Parse.seconds(text, what: "--duplicate-window")
-    }
-    if invocation.has("allow-other-branches") { settings.allowOtherBranches = true }
-    if let command = invocation.value("on-checkin") { settings.onCheckIn = command }
-    if let text = invocation.value("on-checkin-timeout") {
-      settings.onCheckInTimeout = try Parse.hookTimeout(text, what: "--on-checkin-timeout")
-    }
-    settings.json = invocation.has("json")
-    if let theme = invocation.value("theme") { settings.theme = theme }
-    if invocation.has("kiosk") { settings.isKiosk = true }
-    if let text = invocation.value("kiosk-action") {
-      settings.kioskAction = try Parse.kioskAction(text, what: "--kiosk-action")
     }
     return settings
-  }
-
-  private mutating func apply(_ config: ConfigFile) throws(UsageError) {
-    func place(_ key: String) -> String { "\(config.location(of: key)) (\(key))" }
-    if let path = config.value("db"), !path.isEmpty { databasePath = path }
-    if let text = config.value("branch") {
-      branchID = try Parse.positiveID(text, what: place("branch"))
-      branchGiven = true
-    }
-    if let api = config.value("api"), !api.isEmpty { self.api = api }
-    if let text = config.value("api_lookup_timeout") {
-      lookupTimeout = max(0.5, try Parse.seconds(text, what: place("api_lookup_timeout")))
-    }
-    if let text = config.value("api_checkin_timeout") {
-      checkInTimeout = max(0.5, try Parse.seconds(text, what: place("api_checkin_timeout")))
-    }
-    if let text = config.value("offline_cache_hours") {
-      offlineCacheHours = try Parse.seconds(text, what: place("offline_cache_hours"))
-    }
-    if let name = config.value("station"), !name.isEmpty { stationName = name }
-    if let text = config.value("duplicate_window") {
-      duplicateWindow = try Parse.seconds(text, what: place("duplicate_window"))
-    }
-    if let text = config.value("allow_other_branches") {
-      allowOtherBranches = try Parse.yesNo(text, what: place("allow_other_branches"))
-    }
-    if let text = config.value("id_fallback") {
-      allowIDFallback = try Parse.yesNo(text, what: place("id_fallback"))
-    }
-    if let command = config.value("on_checkin"), !command.isEmpty { onCheckIn = command }
-    if let text = config.value("on_checkin_timeout") {
-      onCheckInTimeout = try Parse.hookTimeout(text, what: place("on_checkin_timeout"))
-    }
-    if let theme = config.value("theme"), !theme.isEmpty { self.theme = theme }
-    if let text = config.value("kiosk") { isKiosk = try Parse.yesNo(text, what: place("kiosk")) }
-    if let code = config.value("kiosk_unlock_code") { kioskUnlockCode = code }
-    if let text = config.value("kiosk_action") {
-      kioskAction = try Parse.kioskAction(text, what: place("kiosk_action"))
-    }
-    if let text = config.value("result_seconds") {
-      resultSeconds = try Parse.seconds(text, what: place("result_seconds"))
-    }
-    if let text = config.value("busy_timeout_ms") {
-      let value = try Parse.positiveID(text, what: place("busy_timeout_ms"))
-      busyTimeoutMilliseconds = Int32(clamping: value)
-    }
   }
 
   private static func hostName() -> String {
