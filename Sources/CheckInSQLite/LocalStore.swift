@@ -60,8 +60,14 @@ public final class LocalStore {
     }
   }
 
-  private func prepareFile(allowNew: Bool) throws(SQLiteError) {
+  private func prepareFile(allowNew: Bool) throws {
     try database.execute("PRAGMA foreign_keys = ON")
+    let isNew = try database.integer("PRAGMA user_version") == 0
     try database.open(as: Schema.file, allowNew: allowNew)
+    if isNew {
+      try recordFoldVersion()
+    } else {
+      try refoldNamesIfStale()
+    }
   }
 }

@@ -10,6 +10,7 @@ enum Schema {
   static let migrations: [Migration] = [
     Migration(version: 1, name: "members, plans and visits", sql: version1),
     Migration(version: 2, name: "name prefixes of up to six letters", sql: version2),
+    Migration(version: 3, name: "name words in every script", sql: version3),
   ]
 
   /// Keep the name index in step with `customers`. A bulk import drops them, writes, rebuilds the
@@ -29,13 +30,22 @@ enum Schema {
     END;
     """
 
+  /// How the name index splits a folded name into words: at spaces only. `SearchText` separates
+  /// words with a single space and keeps only letters, digits and emoji, so the index holds exactly
+  /// its words. unicode61's default (letters, numbers) would split a word at a vowel sign such as
+  /// Devanagari ा, and a query word split in two is a phrase, which `detail = none` refuses.
+  static let nameTokenizer = "\"unicode61 remove_diacritics 0 categories 'L* M* N* P* S* C*'\""
+
+  /// What schemas 1 and 2 used; kept so their migrations still say what they did.
+  static let lettersAndNumbersTokenizer = "'unicode61 remove_diacritics 0'"
+
   /// The name index over `customers`, with FTS5 prefix indexes of the lengths in `prefixes`.
-  static func nameIndex(prefixes: String) -> String {
+  static func nameIndex(prefixes: String, tokenizer: String = nameTokenizer) -> String {
     """
     CREATE VIRTUAL TABLE customer_names USING fts5 (
       search_name,
       content = 'customers', content_rowid = 'id',
-      tokenize = 'unicode61 remove_diacritics 0',
+      tokenize = \(tokenizer),
       prefix = '\(prefixes)', detail = none
     );
     """
@@ -81,7 +91,7 @@ enum Schema {
     CREATE INDEX customers_by_phone ON customers (phone_digits) WHERE phone_digits IS NOT NULL;
     CREATE INDEX customers_by_phone_end ON customers (phone_reverse) WHERE phone_reverse IS NOT NULL;
 
-    \(nameIndex(prefixes: "1 2 3"))
+    \(nameIndex(prefixes: "1 2 3", tokenizer: lettersAndNumbersTokenizer))
     \(nameIndexTriggers)
 
     CREATE TABLE subscriptions (
@@ -128,6 +138,15 @@ enum Schema {
   // Mansour: 4 ms at a million members). Prefixes up to six letters — a receptionist's typing
   // before the list is short — cost 4 MB more at a million members.
   private static let version2 = """
+    DROP TABLE customer_names;
+    \(nameIndex(prefixes: "1 2 3 4 5 6", tokenizer: lettersAndNumbersTokenizer))
+    INSERT INTO customer_names (customer_names) VALUES ('rebuild');
+    """
+
+  // The stored folded names are re-indexed as they are; names whose folding changed with this
+  // program (emoji) are folded again when LocalStore opens the file (`refoldNamesIfStale`). An
+  // older program refuses a version-3 file, so it never stores a name folded its way here.
+  private static let version3 = """
     DROP TABLE customer_names;
     \(nameIndex(prefixes: "1 2 3 4 5 6"))
     INSERT INTO customer_names (customer_names) VALUES ('rebuild');

@@ -5,9 +5,17 @@ import Foundation
 ///
 /// Latin: case and accents are ignored (`José` = `jose`). Arabic: short vowels and tatweel are
 /// dropped and the letters people interchange when typing are unified (`أحمد` = `احمد`,
-/// `فاطمة` = `فاطمه`, `مصطفى` = `مصطفي`). Digits in Arabic script become ASCII digits.
+/// `فاطمة` = `فاطمه`, `مصطفى` = `مصطفي`). Digits in Arabic script become ASCII digits. Every other
+/// script keeps its letters and spacing vowel signs and drops its nonspacing marks, the same way
+/// for the name and the query. Each emoji is a word of its own (`Omar💪` is `omar` and `💪`).
 public enum SearchText {
-  /// The folded words of `text`, in order. Anything that isn't a letter or digit separates words.
+  /// Which folding this program does. Raised whenever a name folds differently, so that a store
+  /// folds the names it holds again (1: emoji separated words; 2: each emoji is a word, and
+  /// invisible format characters such as joiners are dropped).
+  public static let foldVersion = 2
+
+  /// The folded words of `text`, in order. Anything that isn't a letter, digit or emoji separates
+  /// words; an emoji is a word by itself.
   public static func words(_ text: String) -> [String] {
     var words: [String] = []
     var current = String.UnicodeScalarView()
@@ -16,8 +24,17 @@ public enum SearchText {
       current = String.UnicodeScalarView()
     }
     for scalar in text.decomposedForSearch.unicodeScalars {
-      if let folded = fold(scalar) {
-        if folded == " " { flush() } else { current.append(folded) }
+      switch fold(scalar) {
+      case .dropped:
+        break
+      case .separator:
+        flush()
+      case .letter(let folded):
+        current.append(folded)
+      case .word(let folded):
+        flush()
+        current.append(folded)
+        flush()
       }
     }
     flush()
@@ -38,34 +55,54 @@ public enum SearchText {
     return String(result)
   }
 
-  /// `nil` drops the scalar; `" "` separates words.
-  private static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-    if let digit = asciiDigit(scalar) { return digit }
+  private enum Folded {
+    case dropped
+    case separator
+    /// Part of the current word.
+    case letter(Unicode.Scalar)
+    /// A word by itself, whatever is next to it.
+    case word(Unicode.Scalar)
+  }
+
+  private static func fold(_ scalar: Unicode.Scalar) -> Folded {
+    if let digit = asciiDigit(scalar) { return .letter(digit) }
     switch scalar.value {
     case 0x064B...0x065F, 0x0670, 0x0640:  // Arabic harakat, superscript alef, tatweel
-      return nil
+      return .dropped
     case 0x0622, 0x0623, 0x0625, 0x0671:  // آ أ إ ٱ
-      return "\u{0627}"
+      return .letter("\u{0627}")
     case 0x0629:  // ة
-      return "\u{0647}"
+      return .letter("\u{0647}")
     case 0x0649:  // ى
-      return "\u{064A}"
+      return .letter("\u{064A}")
     case 0x0624:  // ؤ
-      return "\u{0648}"
+      return .letter("\u{0648}")
     case 0x0626:  // ئ
-      return "\u{064A}"
+      return .letter("\u{064A}")
+    case 0x200B:  // zero width space: invisible, but there to separate words
+      return .separator
     default:
       break
     }
     let properties = scalar.properties
-    if properties.generalCategory == .nonspacingMark { return nil }  // accents after decomposition
+    // Skin tones only restyle the emoji before them: 👍🏽 is 👍.
+    if properties.isEmojiModifier { return .dropped }
+    // Accents after decomposition, Indic viramas, Thai tone marks, emoji variation selectors.
+    if properties.generalCategory == .nonspacingMark { return .dropped }
+    // Invisible joiners (ZWJ in 👨‍👩‍👧, ZWNJ inside Persian words), soft hyphens and the tags of
+    // flag sequences: nobody types them, so they must not split a word.
+    if properties.generalCategory == .format { return .dropped }
+    // Swift exposes the Emoji property, not Extended_Pictographic. Outside ASCII (where #, * and
+    // digits only start keycaps) it holds every emoji, the regional indicators of flags included;
+    // the pictographs it lacks are symbols no emoji keyboard offers.
+    if properties.isEmoji && !scalar.isASCII { return .word(scalar) }
     if properties.isAlphabetic {
       // Single-scalar lowercase keeps the index and the query byte-identical.
       let lower = properties.lowercaseMapping.unicodeScalars
-      return lower.count == 1 ? lower.first : scalar
+      return .letter(lower.count == 1 ? lower.first ?? scalar : scalar)
     }
-    if properties.numericType != nil { return scalar }
-    return " "
+    if properties.numericType != nil { return .letter(scalar) }
+    return .separator
   }
 
   private static func asciiDigit(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
