@@ -50,12 +50,13 @@ public enum CheckInApp {
     case "outbox": return try await OutboxCommand.run(context)
     case "bench": return try await BenchCommand.run(context)
     case "completions": return try CompletionsCommand.run(context)
+    case "kiosk-unit": return try KioskUnitCommand.run(context)
     case "man":
       try context.invocation.noArguments()
       context.console.line(ManPage.render(version: version))
       return .success
     case nil:
-      return try StationCommand.run(context)
+      return try await StationCommand.run(context)
     case let other?:
       throw UsageError(message: "unknown command “\(other)”")
     }

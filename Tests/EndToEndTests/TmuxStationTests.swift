@@ -216,6 +216,41 @@ extension EndToEnd {
       }
     }
 
+    @Test("SIGTERM with on-checkin commands queued: each still runs, in order, before the exit")
+    func terminateRunsQueuedHooks() async throws {
+      let folder = TmuxStation.folderToken
+      // The hook waits for the test's word, so that SIGTERM finds every one of them queued.
+      let hook =
+        "while [ ! -e '\(folder)/go' ]; do sleep 0.05; done; cat >> '\(folder)/hooks.jsonl'"
+      let configuration = "kiosk = yes\nkiosk_unlock_code = 2468\nresult_seconds = 2\n"
+      try await TmuxStation.run(
+        "sigterm-hooks",
+        arguments: [
+          "--demo", "--config", "kiosk.conf", "--on-checkin", hook, "--on-checkin-timeout", "120",
+        ],
+        configuration: nil, files: ["kiosk.conf": configuration]
+      ) { station in
+        try await station.waitForScanField()
+        for code in ["GYM-1", "GYM-2", "GYM-3", "GYM-13"] {
+          try station.send(code, "Enter")
+          try await station.waitForScreen("WELCOME for \(code)") { $0.shows(.welcome) }
+          try await station.waitForScanField()
+        }
+        try await station.signalStation(SIGTERM)
+        try await station.waitForText("running 4 queued on-checkin commands")
+        try Data().write(to: station.folder.appending(path: "go"))
+        #expect(try await station.waitForExit(within: .seconds(60)) == 0)
+        let written = try String(
+          contentsOf: station.folder.appending(path: "hooks.jsonl"), encoding: .utf8)
+        let members = try written.split(separator: "\n").map { line in
+          let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+          return object?["customer_id"] as? Int
+        }
+        #expect(members == [1, 2, 3, 13], "\(written)")
+        #expect(!(try station.capture().contains("was not run")))
+      }
+    }
+
     @Test("Ctrl-C (not a kiosk) quits cleanly and restores the terminal")
     func controlC() async throws {
       try await TmuxStation.run("ctrlc") { station in

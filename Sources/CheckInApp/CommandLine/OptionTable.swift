@@ -153,6 +153,22 @@ enum OptionTable {
         "fish: checkin completions fish > ~/.config/fish/completions/checkin.fish",
       ]),
     CommandSpec(
+      name: "kiosk-unit", arguments: "",
+      summary: "print a systemd unit that runs this binary as the kiosk at boot",
+      options: [
+        OptionSpec(name: "user", value: "NAME", help: "the user the kiosk runs as"),
+        OptionSpec(
+          name: "kiosk-config", value: "PATH", help: "the configuration file the kiosk reads"),
+        OptionSpec(
+          name: "console", value: nil,
+          help: "run on the Linux console instead of cage + foot (no Arabic letters)"),
+      ],
+      takes: [],
+      details: [
+        "checkin kiosk-unit > /etc/systemd/system/checkin-kiosk.service",
+        "Without --kiosk-config the kiosk reads its user's own configuration file.",
+      ]),
+    CommandSpec(
       name: "man", arguments: "", summary: "print the manual page (roff)", options: [],
       takes: [],
       details: ["checkin man > /usr/local/share/man/man1/checkin.1"]),

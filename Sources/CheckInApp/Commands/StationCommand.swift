@@ -6,7 +6,7 @@ import Foundation
 
 /// `checkin` with no command: the full-screen station.
 enum StationCommand {
-  static func run(_ context: CommandContext) throws(UsageError) -> ExitCode {
+  static func run(_ context: CommandContext) async throws(UsageError) -> ExitCode {
     try context.invocation.noArguments()
     guard context.console.isInteractive else {
       return context.fail(
@@ -60,11 +60,32 @@ enum StationCommand {
       let syncing = station.remote?.keepSyncing()
       defer { syncing?.cancel() }
       try runtime.run()
+      if let hooks { await finishHooks(hooks, log: log, console: context.console) }
       return .success
     } catch let error as Terminal.StartError {
       return context.fail(error.message)
     } catch {
       return context.fail("The station stopped: \(error)")
     }
+  }
+
+  /// Check-ins made just before staff quit or the service was stopped still get their hook, for
+  /// as long as a service manager waits (systemd: 90 s) less a margin; any left are said.
+  static let hookDrainSeconds = 30
+
+  private static func finishHooks(_ hooks: HookRunner, log: LogFile, console: Console) async {
+    let pending = await hooks.pending
+    guard pending > 0 else { return }
+    console.warn(
+      "running \(pending) queued on-checkin command\(pending == 1 ? "" : "s") "
+        + "(at most \(hookDrainSeconds) s)")
+    let notRun = await hooks.finish(until: {
+      try? await Task.sleep(for: .seconds(hookDrainSeconds))
+    })
+    guard !notRun.isEmpty else { return }
+    let list = notRun.map(String.init).joined(separator: ", ")
+    console.warn(
+      "the on-checkin command was not run for check-in\(notRun.count == 1 ? "" : "s") \(list): "
+        + "the station stopped first; the check-ins stand")
   }
 }
