@@ -1,3 +1,4 @@
+import CheckInCore
 import Foundation
 
 /// The program's standard streams, as values so tests can capture them.
@@ -50,8 +51,10 @@ public struct Console: Sendable {
       })
   }
 
-  func line(_ text: String) { out(text + "\n") }
-  func warn(_ text: String) { err("checkin: \(text)\n") }
+  /// Every line of output carries data (names, notes, codes, a server's words): each goes
+  /// through the one sanitiser on its way to whatever terminal reads it.
+  func line(_ text: String) { out(TerminalText.safe(text, lineBreaks: true) + "\n") }
+  func warn(_ text: String) { err("checkin: \(TerminalText.safe(text, lineBreaks: true))\n") }
 }
 
 /// The process's exit statuses, as documented in `checkin help scan`.

@@ -56,18 +56,12 @@ struct FieldReader {
       errors.append("\(column) is longer than \(maximum) characters")
     }
     let controls = text.unicodeScalars.contains { scalar in
-      scalar.properties.generalCategory == .control
-        && !(lineBreaks && (scalar == "\n" || scalar == "\r"))
+      TerminalText.isControl(scalar) && !(lineBreaks && (scalar == "\n" || scalar == "\r"))
     }
     if controls { errors.append("\(column) contains control characters") }
-    if text.unicodeScalars.contains(where: Self.reorders) {
+    if text.unicodeScalars.contains(where: TerminalText.reorders) {
       errors.append("\(column) contains bidi override characters")
     }
-  }
-
-  /// U+202A…U+202E (embeddings, overrides) and U+2066…U+2069 (isolates).
-  private static func reorders(_ scalar: Unicode.Scalar) -> Bool {
-    (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
   }
 
   /// A code must be one the scanner can deliver, and an id-shaped code must be its own member's.

@@ -1,3 +1,4 @@
+import CheckInCore
 import Foundation
 
 /// A JSON value that keeps its keys in the order written and writes `null` where a value is
@@ -67,9 +68,9 @@ public indirect enum JSONValue: Hashable, Sendable {
       case "\n": output += "\\n"
       case "\r": output += "\\r"
       case "\t": output += "\\t"
+      // Escaped, not dropped: JSON keeps the data whole, and its text stays safe on a terminal.
       case _
-      where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028
-        || scalar.value == 0x2029:
+      where TerminalText.isUnsafe(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029:
         let hex = String(scalar.value, radix: 16)
         output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       default:

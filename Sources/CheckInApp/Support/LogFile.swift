@@ -1,3 +1,4 @@
+import CheckInCore
 import Foundation
 
 /// The station's log: one line per event worth keeping (a failed hook, a storage error, a start),
@@ -15,7 +16,7 @@ struct LogFile: Sendable {
   /// Appends one line. Logging must never disturb the station, so failures are ignored.
   func write(_ level: Level, _ message: String) {
     let line =
-      "\(Timestamp.iso(Date())) \(level.rawValue) \(message.replacingOccurrences(of: "\n", with: " "))\n"
+      "\(Timestamp.iso(Date())) \(level.rawValue) \(TerminalText.safe(message.replacingOccurrences(of: "\n", with: " ")))\n"
     try? Paths.makeParentDirectory(of: path)
     let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { return }

@@ -1,3 +1,5 @@
+import CheckInCore
+
 /// A frame: a grid of cells that views draw into and the terminal copies to the screen. Drawing
 /// clips at the edges, so a view never writes outside its frame whatever the terminal size.
 public struct ScreenBuffer: Equatable, Sendable {
@@ -39,7 +41,12 @@ public struct ScreenBuffer: Equatable, Sendable {
       if column >= end { break }
       var grapheme = String(character)
       var width = measure.columns(of: character)
-      if character.unicodeScalars.contains(where: { measure.scalarWidth($0) < 0 }) {
+      // The same rule as every text output (`TerminalText`), plus whatever the terminal's own
+      // width table can't draw.
+      if character.unicodeScalars.contains(where: TerminalText.reorders) { continue }
+      if character.unicodeScalars.contains(where: {
+        TerminalText.isControl($0) || measure.scalarWidth($0) < 0
+      }) {
         grapheme = "�"
         width = 1
       }
