@@ -218,6 +218,62 @@ int ckt_install_signals(void) {
   return signal_pipe[0];
 }
 
+static volatile sig_atomic_t stop_signal = 0;
+static int stop_pipe[2] = {-1, -1};
+
+// The signal may land on any thread, not the one blocked reading: the pipe wakes that one's poll.
+static void record_stop(int number) {
+  int saved = errno;
+  stop_signal = number;
+  if (stop_pipe[1] >= 0) {
+    char byte = 1;
+    ssize_t ignored = write(stop_pipe[1], &byte, 1);
+    (void)ignored;
+  }
+  errno = saved;
+}
+
+void ckt_install_stop_signals(void) {
+  if (stop_pipe[0] < 0 && pipe2(stop_pipe, O_NONBLOCK | O_CLOEXEC) != 0) {
+    stop_pipe[0] = stop_pipe[1] = -1;
+  }
+  struct sigaction action;
+  memset(&action, 0, sizeof(action));
+  sigemptyset(&action.sa_mask);
+  // Restarted: other system calls go on undisturbed; ckt_read_input learns of it from the pipe.
+  action.sa_flags = SA_RESTART;
+  action.sa_handler = record_stop;
+  sigaction(SIGINT, &action, NULL);
+  sigaction(SIGTERM, &action, NULL);
+  sigaction(SIGHUP, &action, NULL);
+}
+
+int ckt_stop_signal(void) { return (int)stop_signal; }
+
+long ckt_read_input(void *buffer, unsigned long size) {
+  for (;;) {
+    if (stop_signal) return -2;
+    struct pollfd fds[2];
+    fds[0].fd = STDIN_FILENO;
+    fds[0].events = POLLIN;
+    fds[0].revents = 0;
+    fds[1].fd = stop_pipe[0];  // poll ignores a negative descriptor
+    fds[1].events = POLLIN;
+    fds[1].revents = 0;
+    if (poll(fds, 2, -1) < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    if (stop_signal) return -2;
+    if (fds[0].revents & POLLNVAL) return -1;
+    if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+      ssize_t count = read(STDIN_FILENO, buffer, size);
+      if (count < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+      return (long)count;
+    }
+  }
+}
+
 int ckt_take_signal(void) {
   unsigned char byte = 0;
   if (signal_pipe[0] < 0) return 0;

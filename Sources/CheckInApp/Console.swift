@@ -1,4 +1,5 @@
 import CheckInCore
+import CheckInTerminal
 import Foundation
 
 /// The program's standard streams, as values so tests can capture them.
@@ -42,12 +43,9 @@ public struct Console: Sendable {
       readSecret: SecretPrompt.ask,
       readBytes: {
         var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-          let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-          if count > 0 { return Array(buffer[0..<count]) }
-          if count < 0 && errno == EINTR { continue }
-          return nil
-        }
+        // A stop signal ends the input (`StopSignals`), even while the read waits.
+        guard let count = StopSignals.readInput(into: &buffer), count > 0 else { return nil }
+        return Array(buffer[0..<count])
       })
   }
 
@@ -63,4 +61,17 @@ public enum ExitCode: Int32, Sendable {
   case failure = 1
   case usage = 2
   case refused = 3
+  /// Stopped by SIGHUP, SIGINT or SIGTERM after finishing the work in hand (128 + the signal, as
+  /// a shell reports it).
+  case hungUp = 129
+  case interrupted = 130
+  case terminated = 143
+
+  init(stoppedBy signal: Int32) {
+    switch signal {
+    case SIGHUP: self = .hungUp
+    case SIGINT: self = .interrupted
+    default: self = .terminated
+    }
+  }
 }

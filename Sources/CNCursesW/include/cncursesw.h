@@ -76,6 +76,18 @@ int ckt_install_signals(void);
 /// The next signal number waiting on the pipe, or 0.
 int ckt_take_signal(void);
 
+/// For a command reading standard input to its end (`scan --stdin`): SIGINT, SIGTERM and SIGHUP
+/// then record themselves and wake `ckt_read_input` instead of ending the process, so the
+/// command can finish the code in hand and the hooks already queued.
+void ckt_install_stop_signals(void);
+
+/// The signal that asked the command to stop, or 0.
+int ckt_stop_signal(void);
+
+/// Reads standard input once it has bytes, its end, or an error — or returns -2 as soon as a stop
+/// signal (above) arrives. Otherwise as read(2): the count, 0 at the end, -1 on an error.
+long ckt_read_input(void *buffer, unsigned long size);
+
 /// Waits until the terminal has input, a signal arrived, `wake_fd` became readable, or
 /// `timeout_ms` passed. Returns a bit mask: 1 input, 2 signal, 4 the terminal hung up, 8 wake.
 int ckt_wait(int signal_fd, int wake_fd, int timeout_ms);

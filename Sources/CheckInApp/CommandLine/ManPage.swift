@@ -53,7 +53,8 @@ enum ManPage {
     lines += [
       ".SH EXIT STATUS",
       "0 checked in or succeeded; 3 refused; 2 usage error; 1 anything else;",
-      "141 the reader of the output went away.",
+      "141 the reader of the output went away; 129, 130, 143 scan \\-\\-stdin stopped by",
+      "SIGHUP, SIGINT, SIGTERM after answering the code in hand and running its queued hooks.",
       ".SH FILES",
       "$XDG_DATA_HOME/checkin (databases, remote caches), $XDG_CONFIG_HOME/checkin",
       "(checkin.conf, session.json, themes), $XDG_STATE_HOME/checkin/checkin.log.",

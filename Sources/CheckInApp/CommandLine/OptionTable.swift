@@ -52,7 +52,8 @@ enum OptionTable {
       details: [
         "Without --deduct or --check-in-only the station takes the rules' default:",
         "deduct on session and coin plans, check-in only on time plans.",
-        "Exit status: 0 checked in, 3 refused, 2 usage error, 1 anything else.",
+        "Exit status: 0 checked in, 3 refused, 2 usage error, 1 anything else;",
+        "with --stdin, 143/130/129 when SIGTERM/SIGINT/SIGHUP stopped it (queued hooks still ran).",
       ]),
     CommandSpec(
       name: "show", arguments: "CODE", summary: "show a member's card without checking in",

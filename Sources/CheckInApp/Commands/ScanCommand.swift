@@ -1,5 +1,6 @@
 import CheckInCore
 import CheckInSQLite
+import CheckInTerminal
 import Foundation
 
 /// `checkin scan CODE`: one scan through the station's state machine, as at the desk.
@@ -52,8 +53,11 @@ enum ScanCommand {
     } else {
       // Every code is a scan with one answer; refusals are normal answers, so only failures
       // change the status.
+      // A stop signal ends the input, not the process: the code in hand is answered and the
+      // hooks already queued still run.
+      StopSignals.install()
       var reader = CodeReader(read: context.console.readBytes)
-      while let token = reader.next() {
+      while StopSignals.received == nil, let token = reader.next() {
         let result: ExitCode
         switch token {
         case .code(let code):
@@ -65,7 +69,18 @@ enum ScanCommand {
         if result == .failure { status = .failure }
       }
     }
+    let stop = fromInput ? StopSignals.received : nil
+    let name = stop.map { [SIGHUP: "SIGHUP", SIGINT: "SIGINT"][$0] ?? "SIGTERM" } ?? ""
+    if stop != nil, let pending = await hooks?.pending, pending > 0 {
+      context.console.warn("\(name): running \(pending) queued on-checkin commands before stopping")
+    }
     await hooks?.finish()
+    if let signal = stop {
+      context.console.warn(
+        "stopped by \(name): the answers above stand\(hooks == nil ? "" : " and their on-checkin commands ran"); "
+          + "the rest of the input was not read")
+      return ExitCode(stoppedBy: signal)
+    }
     return status
   }
 

@@ -146,6 +146,12 @@ final class CheckinProcess: Sendable {
     try input?.close()
   }
 
+  /// Sends `number` (SIGTERM, SIGINT …) if the process is still running.
+  func send(signal number: Int32) {
+    guard process.isRunning else { return }
+    _ = sendSignal(process.processIdentifier, number)
+  }
+
   /// Sends SIGKILL if the process is still running.
   func kill() {
     guard process.isRunning else { return }
