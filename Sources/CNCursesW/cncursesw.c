@@ -9,6 +9,7 @@
 #include <ncursesw/term.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
@@ -218,13 +219,17 @@ int ckt_install_signals(void) {
   return signal_pipe[0];
 }
 
-static volatile sig_atomic_t stop_signal = 0;
+// Read by other threads than the handler's: an atomic, lock-free on every platform we build for.
+static _Atomic int stop_signal = 0;
 static int stop_pipe[2] = {-1, -1};
 
 // The signal may land on any thread, not the one blocked reading: the pipe wakes that one's poll.
 static void record_stop(int number) {
   int saved = errno;
-  stop_signal = number;
+  int none = 0;
+  // The first signal is the one answered; a second of the same kind ends the process at once
+  // (SA_RESETHAND), for whoever can't wait for the hooks.
+  atomic_compare_exchange_strong(&stop_signal, &none, number);
   if (stop_pipe[1] >= 0) {
     char byte = 1;
     ssize_t ignored = write(stop_pipe[1], &byte, 1);
@@ -241,18 +246,18 @@ void ckt_install_stop_signals(void) {
   memset(&action, 0, sizeof(action));
   sigemptyset(&action.sa_mask);
   // Restarted: other system calls go on undisturbed; ckt_read_input learns of it from the pipe.
-  action.sa_flags = SA_RESTART;
+  action.sa_flags = SA_RESTART | SA_RESETHAND;
   action.sa_handler = record_stop;
   sigaction(SIGINT, &action, NULL);
   sigaction(SIGTERM, &action, NULL);
   sigaction(SIGHUP, &action, NULL);
 }
 
-int ckt_stop_signal(void) { return (int)stop_signal; }
+int ckt_stop_signal(void) { return atomic_load(&stop_signal); }
 
 long ckt_read_input(void *buffer, unsigned long size) {
   for (;;) {
-    if (stop_signal) return -2;
+    if (atomic_load(&stop_signal)) return -2;
     struct pollfd fds[2];
     fds[0].fd = STDIN_FILENO;
     fds[0].events = POLLIN;
@@ -264,7 +269,7 @@ long ckt_read_input(void *buffer, unsigned long size) {
       if (errno == EINTR) continue;
       return -1;
     }
-    if (stop_signal) return -2;
+    if (atomic_load(&stop_signal)) return -2;
     if (fds[0].revents & POLLNVAL) return -1;
     if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
       ssize_t count = read(STDIN_FILENO, buffer, size);

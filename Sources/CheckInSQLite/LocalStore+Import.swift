@@ -79,9 +79,14 @@ extension LocalStore {
             if index % 1000 == 999 { progress(index + 1, total) }
           }
           for (index, entry) in batch.plans.enumerated() {
-            // The member's own refusal already names the row; its plan failing for want of the
-            // member would report the same mistake twice.
-            if refusedMembers.contains(entry.memberID) { continue }
+            // A new member's refusal already names the row; its plan failing for want of that
+            // member would report the same mistake twice. A member already stored still has its
+            // plans checked on their own.
+            if refusedMembers.contains(entry.memberID),
+              try database.integer("SELECT 1 FROM customers WHERE id = ?", entry.memberID) == nil
+            {
+              continue
+            }
             do {
               switch try upsert(entry.plan, memberID: entry.memberID) {
               case .added: summary.plansAdded += 1

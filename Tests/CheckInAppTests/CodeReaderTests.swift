@@ -35,6 +35,17 @@ import Testing
     #expect(tokens(long, pieces: 9) == [.overlong(bytes: 100_000)])
   }
 
+  @Test func anInputStoppedMidCodeDropsThatCode() {
+    let source = Chunks([Array("GYM-2\nGYM-1".utf8)])
+    var reader = CodeReader(read: { source.next() }, stopped: { true })
+    #expect(reader.next() == .code("GYM-2"))
+    #expect(reader.next() == nil, "GYM-1 may be the start of GYM-13")
+    let ended = Chunks([Array("GYM-2\nGYM-1".utf8)])
+    var atTheEnd = CodeReader(read: { ended.next() })
+    #expect(atTheEnd.next() == .code("GYM-2"))
+    #expect(atTheEnd.next() == .code("GYM-1"), "a real end of input ends the last code")
+  }
+
   @Test func nothingButBlankLinesIsNothing() {
     #expect(tokens("\n\r\n\t \n").isEmpty)
     #expect(tokens("").isEmpty)

@@ -33,7 +33,8 @@ import Testing
     #expect(start.hasPrefix("/usr/bin/cage -s -- /usr/bin/foot "))
     #expect(start.hasSuffix("\"/opt/gym bin/checkin\" --kiosk --config /etc/checkin/kiosk.conf"))
     let stopWait = try #require(service["TimeoutStopSec"]?.first.flatMap { Int($0) })
-    #expect(stopWait > StationCommand.hookDrainSeconds, "systemd waits for the queued hooks")
+    #expect(stopWait > StationCommand.hookDrainSeconds + 5, "systemd waits out the queued hooks")
+    #expect(service["KillMode"] == ["mixed"], "SIGTERM for the station, not its running hook")
     #expect(parsed["Install"]?["WantedBy"] == ["multi-user.target"])
     #expect(parsed["Unit"]?["Conflicts"] == ["getty@tty1.service"])
   }
@@ -56,5 +57,14 @@ import Testing
     #expect(result.out.contains(" \(own) --kiosk"), "\(result.out)")
     let refused = await sandbox.run(["kiosk-unit", "--user", "a b"])
     #expect(refused.status == 2)
+    let config = await sandbox.run(["kiosk-unit", "--config", "/dev/null"])
+    #expect(config.status == 2 && config.err.contains("--kiosk-config"), "\(config)")
+  }
+
+  @Test func pathsMeanThemselvesToSystemd() {
+    #expect(KioskUnitCommand.quoted("/usr/local/bin/checkin") == "/usr/local/bin/checkin")
+    #expect(KioskUnitCommand.quoted("/opt/gym bin/checkin") == "\"/opt/gym bin/checkin\"")
+    #expect(KioskUnitCommand.quoted("/srv/100%/$HOME") == "\"/srv/100%%/$$HOME\"")
+    #expect(KioskUnitCommand.quoted("/a\\b") == "\"/a\\\\b\"")
   }
 }

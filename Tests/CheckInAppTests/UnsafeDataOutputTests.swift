@@ -45,6 +45,35 @@ import Testing
     #expect(shown.out.contains("Sara\u{FFFD}[2J"), "the mark shows where a control was: \(shown)")
   }
 
+  @Test func importMessagesQuoteCellsSafely() async throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    let file = try sandbox.write(
+      "members.csv",
+      SheetText.file([
+        "1,Sara,,CARD-1,1,1,11,\u{1B}]0;owned\u{07},active,10,9,2026-01-01,2026-12-31"
+      ]))
+    let result = await sandbox.run(["import", file, "--db", sandbox.path("station.sqlite3")])
+    #expect(result.status == 1, "\(result)")
+    expectNoControls(result.err, "import's messages")
+    #expect(result.err.contains("line 2"), "\(result)")
+  }
+
+  @Test func notesKeepTheirLinesWithoutCarriageReturns() async throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    let header = SheetText.header + ",notes"
+    let file = try sandbox.write(
+      "members.csv",
+      header
+        + "\n1,Sara,,CARD-1,1,1,11,sessions,active,10,9,2026-01-01,2026-12-31,\"knee\r\nback\rneck\"\n"
+    )
+    let database = sandbox.path("station.sqlite3")
+    let result = await sandbox.run(["import", file, "--db", database])
+    #expect(result.status == 0, "\(result)")
+    #expect(try StoreProbe(database).card(1).member.notes == "knee\nback\nneck")
+  }
+
   @Test func jsonKeepsTheDataWholeAndEscaped() async throws {
     let sandbox = try await sandboxWithUnsafeMember()
     defer { sandbox.remove() }

@@ -42,13 +42,10 @@ enum ManPage {
     lines.append(".SH ENVIRONMENT")
     for spec in SettingTable.all {
       guard let name = spec.environment else { continue }
-      let overrides = [
-        spec.key.map { "the file's \($0)" }, spec.option.map { "--\($0) overrides it" },
-      ]
-      lines.append(
-        ".TP\n.B \(name)\n"
-          + escape("\(spec.help); overrides " + overrides.compactMap { $0 }.joined(separator: ", "))
-      )
+      var meaning = spec.help
+      if let key = spec.key { meaning += "; wins over the file's \(key)" }
+      if let option = spec.option { meaning += "; --\(option) wins over it" }
+      lines.append(".TP\n.B \(name)\n" + escape(meaning))
     }
     lines += [
       ".SH EXIT STATUS",

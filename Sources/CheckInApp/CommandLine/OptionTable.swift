@@ -103,7 +103,7 @@ enum OptionTable {
       ]),
     CommandSpec(
       name: "logout", arguments: "", summary: "forget the server login", options: [],
-      takes: ["api", "json"],
+      takes: ["api"],
       details: []),
     CommandSpec(
       name: "outbox", arguments: "",
@@ -136,7 +136,7 @@ enum OptionTable {
         OptionSpec(name: "worker", value: "KIND", help: "internal: one measuring process"),
         OptionSpec(name: "worker-index", value: "N", help: "internal: which of the processes"),
       ],
-      takes: ["db", "api", "json"],
+      takes: ["db", "api", "branch", "json"],
       details: [
         "With --db PATH the gym is generated there once and reused by later runs of the same size.",
         "Build with `swift build -c release` for figures worth comparing.",

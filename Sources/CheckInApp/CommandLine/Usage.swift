@@ -16,7 +16,7 @@ enum Usage {
       lines.append("  \(pad(left, to: width))  \(command.summary)")
     }
     lines.append("")
-    lines.append("Options (without a command, those of the station screen):")
+    lines.append("Options (each command takes those it uses: `checkin help COMMAND`):")
     lines += optionLines(OptionTable.global)
     lines.append("")
     lines.append("Try `checkin help COMMAND` for the options a command takes.")

@@ -16,19 +16,23 @@ struct CodeReader {
   static let longest = 4096
 
   private let read: () -> [UInt8]?
+  private let stopped: () -> Bool
   private var pending: [UInt8] = []
   private var overlong = 0
   private var finished = false
 
-  /// `read` gives the next bytes of the input, or nil at its end.
-  init(read: @escaping () -> [UInt8]?) {
+  /// `read` gives the next bytes of the input, or nil at its end. When `stopped` says the input
+  /// ended because the command was asked to stop, an unended last code is dropped: it may be the
+  /// start of another (`GYM-1` of `GYM-13`), and checking that member in would be wrong.
+  init(read: @escaping () -> [UInt8]?, stopped: @escaping () -> Bool = { false }) {
     self.read = read
+    self.stopped = stopped
   }
 
   mutating func next() -> Token? {
     while true {
       if let token = take() { return token }
-      if finished { return flush() }
+      if finished { return stopped() ? nil : flush() }
       if let bytes = read() {
         pending += bytes
       } else {

@@ -71,7 +71,9 @@ enum ImportCommand {
     -> ExitCode
   {
     for problem in problems.sorted(by: { $0.line < $1.line }).prefix(problemsShown) {
-      context.console.err("\(path) line \(problem.line): \(problem.message)\n")
+      // Messages quote the file's cells: through the sanitiser like every other line.
+      context.console.err(
+        TerminalText.safe("\(path) line \(problem.line): \(problem.message)") + "\n")
     }
     if problems.count > problemsShown {
       context.console.err("… and \(problems.count - problemsShown) more problems\n")

@@ -9,11 +9,19 @@ enum KioskUnitCommand {
     var binary: String
     var config: String?
     var console = false
+    /// The on-checkin timeout the kiosk will run with: systemd must wait out the last hook.
+    var hookTimeout: TimeInterval = 5
   }
 
   static func run(_ context: CommandContext) throws(UsageError) -> ExitCode {
     try context.invocation.noArguments()
+    if context.invocation.value("config") != nil {
+      throw UsageError(
+        message: "--config is the file this command reads; give the kiosk's as --kiosk-config",
+        command: "kiosk-unit")
+    }
     var options = Options(binary: ownPath())
+    options.hookTimeout = context.settings.onCheckInTimeout
     if let user = context.invocation.value("user") {
       guard user.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }), !user.isEmpty
       else {
@@ -77,9 +85,11 @@ enum KioskUnitCommand {
     }
     lines += [
       // The station stops cleanly on SIGTERM and runs the on-checkin commands still queued, for
-      // at most StationCommand.hookDrainSeconds; systemd waits longer than that.
+      // at most StationCommand.hookDrainSeconds and the one then running; systemd waits longer.
+      // `mixed`: SIGTERM to the main process only, not to the hook it is running.
       "KillSignal=SIGTERM",
-      "TimeoutStopSec=\(StationCommand.hookDrainSeconds + 15)",
+      "KillMode=mixed",
+      "TimeoutStopSec=\(StationCommand.hookDrainSeconds + Int(options.hookTimeout.rounded(.up)) + 10)",
       "Restart=always",
       "RestartSec=1",
       "",
@@ -102,11 +112,12 @@ enum KioskUnitCommand {
       ? path : FileManager.default.currentDirectoryPath + "/" + path
   }
 
-  /// systemd splits ExecStart on spaces; a path with one must be quoted.
-  private static func quoted(_ path: String) -> String {
-    path.contains(" ") || path.contains("\"")
-      ? "\""
-        + path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
-          of: "\"", with: "\\\"") + "\"" : path
+  /// systemd splits ExecStart on spaces, reads `\` escapes and expands `%` specifiers and `$`
+  /// variables: a path is escaped and quoted so it means itself.
+  static func quoted(_ path: String) -> String {
+    let escaped = path.replacingOccurrences(of: "\\", with: "\\\\")
+      .replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "%", with: "%%")
+      .replacingOccurrences(of: "$", with: "$$")
+    return escaped == path && !path.contains(" ") ? path : "\"" + escaped + "\""
   }
 }

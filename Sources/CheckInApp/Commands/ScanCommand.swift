@@ -56,7 +56,8 @@ enum ScanCommand {
       // A stop signal ends the input, not the process: the code in hand is answered and the
       // hooks already queued still run.
       StopSignals.install()
-      var reader = CodeReader(read: context.console.readBytes)
+      var reader = CodeReader(
+        read: context.console.readBytes, stopped: { StopSignals.received != nil })
       while StopSignals.received == nil, let token = reader.next() {
         let result: ExitCode
         switch token {
@@ -70,17 +71,14 @@ enum ScanCommand {
       }
     }
     let stop = fromInput ? StopSignals.received : nil
-    let name = stop.map { [SIGHUP: "SIGHUP", SIGINT: "SIGINT"][$0] ?? "SIGTERM" } ?? ""
-    if stop != nil, let pending = await hooks?.pending, pending > 0 {
-      context.console.warn("\(name): running \(pending) queued on-checkin commands before stopping")
+    if let stop {
+      // Asked to stop: the same bounded wait as the station's, each hook not run named.
+      if let hooks { await StationCommand.finishHooks(hooks, console: context.console) }
+      let name = [SIGHUP: "SIGHUP", SIGINT: "SIGINT"][stop] ?? "SIGTERM"
+      context.console.warn("stopped by \(name): the rest of the input was not read")
+      return ExitCode(stoppedBy: stop)
     }
     await hooks?.finish()
-    if let signal = stop {
-      context.console.warn(
-        "stopped by \(name): the answers above stand\(hooks == nil ? "" : " and their on-checkin commands ran"); "
-          + "the rest of the input was not read")
-      return ExitCode(stoppedBy: signal)
-    }
     return status
   }
 

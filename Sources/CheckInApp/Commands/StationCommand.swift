@@ -47,6 +47,7 @@ enum StationCommand {
         report: { log.write(.warning, $0) })
     }
     let noColor = context.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    let status: ExitCode
     do {
       let runtime = try StationRuntime(
         StationRuntime.Configuration(
@@ -60,20 +61,25 @@ enum StationCommand {
       let syncing = station.remote?.keepSyncing()
       defer { syncing?.cancel() }
       try runtime.run()
-      if let hooks { await finishHooks(hooks, log: log, console: context.console) }
-      return .success
+      status = .success
     } catch let error as Terminal.StartError {
-      return context.fail(error.message)
+      status = context.fail(error.message)
     } catch {
-      return context.fail("The station stopped: \(error)")
+      status = context.fail("The station stopped: \(error)")
     }
+    // However the station ended, the check-ins it made get their hooks or are named.
+    if let hooks { await finishHooks(hooks, console: context.console) }
+    return status
   }
 
   /// Check-ins made just before staff quit or the service was stopped still get their hook, for
   /// as long as a service manager waits (systemd: 90 s) less a margin; any left are said.
   static let hookDrainSeconds = 30
 
-  private static func finishHooks(_ hooks: HookRunner, log: LogFile, console: Console) async {
+  /// Waits for the queued hooks, at most `hookDrainSeconds` (and the hook running then, within
+  /// its own timeout); names the check-ins whose hook didn't run. The runner's report has already
+  /// put each of them in the log.
+  static func finishHooks(_ hooks: HookRunner, console: Console) async {
     let pending = await hooks.pending
     guard pending > 0 else { return }
     console.warn(

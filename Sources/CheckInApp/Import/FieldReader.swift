@@ -41,8 +41,13 @@ struct FieldReader {
   }
 
   mutating func text(_ column: String, maximum: Int) -> String? {
-    guard let text = columns.value(column, in: fields) else { return nil }
-    // Notes may run over several lines, as a spreadsheet cell does; nothing else may.
+    guard let raw = columns.value(column, in: fields) else { return nil }
+    // Notes may run over several lines, as a spreadsheet cell does; nothing else may. Stored with
+    // LF alone: a CR would rewrite the line a terminal shows.
+    let text =
+      column == "notes"
+      ? raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+      : raw
     check(column, text, maximum: maximum, lineBreaks: column == "notes")
     return text
   }

@@ -141,6 +141,12 @@ final class CheckinProcess: Sendable {
     try input.write(contentsOf: Data(lines.map { $0 + "\n" }.joined().utf8))
   }
 
+  /// Writes `text` as it is, with no newline added.
+  func send(raw text: String) throws {
+    guard let input else { throw HarnessError("\(name) was started without an input pipe") }
+    try input.write(contentsOf: Data(text.utf8))
+  }
+
   /// Ends the input: a `scan --stdin` station finishes its scans and exits.
   func closeInput() throws {
     try input?.close()
