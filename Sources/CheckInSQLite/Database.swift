@@ -19,6 +19,8 @@ public final class Database {
   public let path: String
   let connection: OpaquePointer
   private var cache: [String: Statement] = [:]
+  /// Released only after the connection is closed: SQLite holds a raw pointer to it until then.
+  var commitObserver: CommitObserver?
 
   /// Opens `path`. `busyTimeout` is how long a statement waits for another connection's lock
   /// before failing with `SQLITE_BUSY`.

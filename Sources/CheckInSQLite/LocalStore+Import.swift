@@ -48,6 +48,8 @@ extension LocalStore {
 
   /// Adds or updates (by id) every member and plan of `batch` in one transaction. If any row
   /// conflicts with what the database holds, nothing is written and every conflict is returned.
+  /// What was written is checkpointed before this returns: the import pays for it, not the next
+  /// member to scan.
   public func importBatch(
     _ batch: ImportBatch, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
   ) throws(BackendError) -> Result<ImportSummary, ImportRejection> {
@@ -111,6 +113,7 @@ extension LocalStore {
       } catch let rejection as ImportRejection {
         return .failure(rejection)
       }
+      checkpointAfterBulkWrite()
       return .success(summary)
     }
   }

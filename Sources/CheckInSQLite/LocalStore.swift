@@ -12,16 +12,27 @@ public final class LocalStore {
   public let database: Database
   public let clock: @Sendable () -> Date
   public let timeZone: TimeZone
+  /// Copies the write-ahead log back when the desk is idle or the log outgrows its bound: this
+  /// store's commits never do (see `CheckpointPolicy`).
+  public let checkpointer: Checkpointer
 
   public struct Options: Sendable {
     /// Create the file (and its schema) when missing.
     public var create = false
     /// How long to wait for another station's write lock before giving up.
     public var busyTimeoutMilliseconds: Int32 = 5000
+    /// When the write-ahead log is copied back into the database file.
+    public var checkpoints = CheckpointPolicy()
+    /// When commits happen and how long the desk has been idle, for `checkpoints`.
+    public var checkpointClock: @Sendable () -> ContinuousClock.Instant = { .now }
 
-    public init(create: Bool = false, busyTimeoutMilliseconds: Int32 = 5000) {
+    public init(
+      create: Bool = false, busyTimeoutMilliseconds: Int32 = 5000,
+      checkpoints: CheckpointPolicy = CheckpointPolicy()
+    ) {
       self.create = create
       self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
+      self.checkpoints = checkpoints
     }
   }
 
@@ -44,7 +55,18 @@ public final class LocalStore {
     } catch {
       throw StorageMessage.backendError(error, path: path)
     }
+    checkpointer = Checkpointer(
+      path: path, policy: options.checkpoints, clock: options.checkpointClock)
     try guarded { try prepareFile(allowNew: options.create) }
+    if !database.isReadOnly {
+      database.observeCommits { [checkpointer] frames in checkpointer.committed(frames: frames) }
+    }
+  }
+
+  /// After bulk work: the log copied back and emptied before the next member scans, so that scan
+  /// pays for none of it.
+  public func checkpointAfterBulkWrite() {
+    checkpointer.drain()
   }
 
   /// Runs `body`, turning SQLite's errors into one line for the desk.

@@ -1,0 +1,131 @@
+import Dispatch
+import Synchronization
+
+/// Copies the write-ahead log back into the database file on a connection and a queue of its
+/// own, when `CheckpointPolicy` says so, so that no member's check-in ever waits for it. Its
+/// checkpoints are passive: they take no lock a writer needs, so stations in other processes
+/// sharing the file carry on too.
+public final class Checkpointer: @unchecked Sendable {
+  // `database` is opened and used on `queue` only; everything else shared lives in `state`.
+  private var database: Database?
+  private let queue: DispatchQueue
+  private let state: Mutex<State>
+  private let clock: @Sendable () -> ContinuousClock.Instant
+  public let path: String
+  public let policy: CheckpointPolicy
+
+  private struct State {
+    var wal = WALProgress()
+    var lastCommit: ContinuousClock.Instant
+    var started = false
+    var completed = 0
+    var report: (@Sendable (String) -> Void)?
+  }
+
+  /// `clock` says when commits happen and how long the desk has been idle.
+  public init(
+    path: String, policy: CheckpointPolicy = CheckpointPolicy(),
+    clock: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
+  ) {
+    self.path = path
+    self.policy = policy
+    self.clock = clock
+    queue = DispatchQueue(label: "checkin.checkpoint")
+    state = Mutex(State(lastCommit: clock()))
+  }
+
+  /// What this process knows of the log.
+  public var progress: WALProgress { state.withLock { $0.wal } }
+
+  /// Checkpoints run to their end so far.
+  public var completed: Int { state.withLock { $0.completed } }
+
+  /// Where a checkpoint's failure is told (a log): it is retried later, but a log that never gets
+  /// copied back grows without end, and someone should know.
+  public func reportProblems(to report: @escaping @Sendable (String) -> Void) {
+    state.withLock { $0.report = report }
+  }
+
+  /// A commit left `frames` in the log (the connection's commit hook calls this).
+  public func committed(frames: Int) {
+    let now = clock()
+    state.withLock { state in
+      state.wal.committed(frames: frames)
+      state.lastCommit = now
+    }
+    checkpointIfDue()
+  }
+
+  /// Starts a checkpoint in the background if the policy wants one now and none is running;
+  /// returns why it started one.
+  @discardableResult
+  public func checkpointIfDue() -> CheckpointPolicy.Reason? {
+    let now = clock()
+    let reason = state.withLock { state -> CheckpointPolicy.Reason? in
+      guard !state.started,
+        let reason = policy.reason(for: state.wal, sinceLastCommit: now - state.lastCommit)
+      else { return nil }
+      state.started = true
+      return reason
+    }
+    if reason != nil { queue.async { self.run([.passive]) } }
+    return reason
+  }
+
+  /// Copies back everything it can now and returns when done: for the end of a batch of scans,
+  /// whose process leaves and whose frames no other process may know about.
+  public func checkpointNow() {
+    queue.sync { run([.passive]) }
+  }
+
+  /// After bulk work (an import): copies the log back, then empties its file, before any member
+  /// scans. The passive pass copies the bulk without the write lock, so the truncating pass that
+  /// holds it has almost nothing left to copy.
+  public func drain() {
+    queue.sync { run([.passive, .truncate]) }
+  }
+
+  /// Returns once the checkpoint under way, if any, has finished: before a process exits.
+  public func waitForCheckpoint() {
+    queue.sync {}
+  }
+
+  private func run(_ modes: [Database.CheckpointMode]) {
+    var outcomes: [(Database.CheckpointMode, Database.CheckpointOutcome)] = []
+    var problem: SQLiteError?
+    do {
+      let database = try connection()
+      for mode in modes { outcomes.append((mode, try database.checkpoint(mode))) }
+    } catch {
+      problem = error
+    }
+    let report = state.withLock { state in
+      state.started = false
+      for (mode, outcome) in outcomes {
+        if mode == .truncate && !outcome.busy {
+          state.wal = WALProgress()
+        } else if let frames = outcome.frames, let copied = outcome.copied {
+          state.wal.checkpointed(frames: frames, copied: copied)
+        }
+      }
+      if problem == nil { state.completed += 1 }
+      return state.report
+    }
+    if let problem { report?("checkpoint of \(path) failed, retried later: \(problem.message)") }
+  }
+
+  private func connection() throws(SQLiteError) -> Database {
+    if let database { return database }
+    // A short wait: only the truncating pass after bulk work waits at all, and while it does it
+    // holds the write lock a station's check-in needs.
+    let opened = try Database(path: path, mode: .readWrite, busyTimeoutMilliseconds: 100)
+    // A checkpoint syncs the database file before the log may be reused; FULL says so outright
+    // rather than trusting the build's default.
+    try opened.execute("PRAGMA synchronous = FULL")
+    // Until a connection has read the file it doesn't know the file is in WAL mode, and a
+    // checkpoint on it silently does nothing.
+    _ = try opened.integer("SELECT count(*) FROM sqlite_schema")
+    database = opened
+    return opened
+  }
+}
