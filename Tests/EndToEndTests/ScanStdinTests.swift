@@ -1,3 +1,4 @@
+import CheckInSQLite
 import Foundation
 import Testing
 
@@ -72,6 +73,29 @@ extension EndToEnd {
       #expect(members == [1, 2, 13], "every queued hook ran: \(written)")
       #expect(scan.errorText().contains("the rest of the input was not read"))
       #expect(scan.outputLines().lines.count == 3, "no answer for the cut-off GYM-3")
+    }
+
+    /// A batch copies its check-ins back into the database file before it leaves, even while a
+    /// station holds the file open (when SQLite's own checkpoint at the last close can't run):
+    /// the station, which learns of the log's length only from its own commits, may not know.
+    @Test func aBatchLeavesItsCheckInsInTheDatabaseFileItself() async throws {
+      try await withScratchFolder("stdin-checkpoint") { folder in
+        let gym = try Gym.create(in: folder, members: 6)
+        let station = try Database(path: gym.databasePath, mode: .readWrite)
+        #expect(try station.integer("SELECT count(*) FROM attendance") == 0)
+        let desk = StationHome(home: folder.appending(path: "home"), folder: folder)
+        let run = try await desk.run(
+          ["--db", gym.databasePath, "scan", "--stdin", "--json"],
+          input: gym.members.map(gym.code(of:)))
+        #expect(run.status == 0, "\(run.error)")
+        #expect(try station.integer("SELECT count(*) FROM attendance") == 6)
+
+        // The database file alone, without its log, holds the batch.
+        let copy = folder.appending(path: "file-alone.sqlite3").path
+        try FileManager.default.copyItem(atPath: gym.databasePath, toPath: copy)
+        let alone = try Database(path: copy, mode: .readWrite)
+        #expect(try alone.integer("SELECT count(*) FROM attendance") == 6)
+      }
     }
   }
 }

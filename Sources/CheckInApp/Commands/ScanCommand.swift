@@ -69,7 +69,12 @@ enum ScanCommand {
         }
         if result == .failure { status = .failure }
       }
+      // The batch is over and its process leaves: what it wrote is copied back now, once every
+      // answer is out, since no other process may know how long the log grew.
+      station.local?.checkpointer.checkpointNow()
     }
+    // A checkpoint a commit started when the log passed its bound is let finish.
+    station.local?.checkpointer.waitForCheckpoint()
     let stop = fromInput ? StopSignals.received : nil
     if let stop {
       // Asked to stop: the same bounded wait as the station's, each hook not run named.

@@ -55,7 +55,8 @@ enum StationCommand {
           branchName: "\(station.branchName) (\(station.settings.branchID))", theme: theme,
           allowColor: !noColor, timeZone: context.timeZone, log: log, hooks: hooks,
           startupNotice: startupNotice,
-          measuresLatency: context.environment["CHECKIN_TIMING"] == "1"))
+          measuresLatency: context.environment["CHECKIN_TIMING"] == "1",
+          checkpointer: station.local?.checkpointer))
       // A remote station keeps sending what was queued while the server was away.
       station.remote?.startSync()
       let syncing = station.remote?.keepSyncing()

@@ -1,4 +1,5 @@
 import CheckInCore
+import CheckInSQLite
 import CheckInTerminal
 import CheckInUI
 import Foundation
@@ -21,6 +22,9 @@ final class StationRuntime {
     var startupNotice: Notice?
     /// Log keystroke-to-screen and scan-to-result times (`CHECKIN_TIMING=1`).
     var measuresLatency = false
+    /// The local database's: asked on every turn of the loop, so the log is copied back while
+    /// the desk is idle rather than inside a member's check-in.
+    var checkpointer: Checkpointer?
   }
 
   private let configuration: Configuration
@@ -66,6 +70,7 @@ final class StationRuntime {
       terminal: terminal, clock: clock, labels: labels, latencyLog: latencyLog,
       perform: { effect, context in tasks.perform(effect, context: context) })
     loop.start()
+    configuration.checkpointer?.reportProblems { line in log.write(.warning, line) }
 
     let writesDeadline = Duration.seconds(10)
     var quitAt: ContinuousClock.Instant?
@@ -81,7 +86,9 @@ final class StationRuntime {
       handle(wake, loop)
       for delivery in inbox.drain() { handle(delivery, loop) }
       loop.service(draws: !hungUp)
+      configuration.checkpointer?.checkpointIfDue()
     }
+    configuration.checkpointer?.waitForCheckpoint()
     configuration.log.write(.info, "station \(configuration.settings.stationName) stopped")
   }
 
