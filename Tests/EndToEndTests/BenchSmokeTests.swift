@@ -27,12 +27,32 @@ extension EndToEnd {
       #expect(report["members"] as? Int == 300)
       #expect(report["attendance"] as? Int == 900)
       for key in [
-        "scan_to_receipt_ms", "lookup_ms", "search_keystroke_ms", "render_ms", "startup_ms",
+        "disk_append_fsync_ms", "scan_to_receipt_ms", "scan_to_receipt_after_import_ms",
+        "lookup_ms", "search_keystroke_ms", "render_ms", "startup_ms",
       ] {
         let figure = try #require(report[key] as? [String: Double], "\(key) in \(line)")
         let (p50, p99, max) = (figure["p50"] ?? -1, figure["p99"] ?? -1, figure["max"] ?? -1)
         #expect(p50 > 0 && p50 <= p99 && p99 <= max, "\(key): \(figure)")
       }
+      // Each scan figure over the disk's floor from the same run, all printed to 0.001.
+      let disk = try #require(report["disk_append_fsync_ms"] as? [String: Double])
+      let rounding = 0.0005
+      for (key, ratioKey) in [
+        ("scan_to_receipt_ms", "scan_over_disk"),
+        ("scan_to_receipt_after_import_ms", "scan_after_import_over_disk"),
+      ] {
+        let scan = try #require(report[key] as? [String: Double])
+        let ratio = try #require(report[ratioKey] as? [String: Double], "\(ratioKey) in \(line)")
+        for percentile in ["p50", "p99"] {
+          let (over, under) = (scan[percentile] ?? 0, disk[percentile] ?? 0)
+          let lowest = (over - rounding) / (under + rounding) - rounding
+          let highest = (over + rounding) / max(under - rounding, rounding) + rounding
+          let printed = ratio[percentile] ?? -1
+          #expect(
+            lowest <= printed && printed <= highest, "\(ratioKey).\(percentile): \(ratio)")
+        }
+      }
+      #expect(report["import_members"] as? Int == 300)
       #expect((report["peak_rss_mb"] as? Double ?? 0) > 1)
       let concurrency = try #require(report["concurrency"] as? [String: Any])
       #expect(concurrency["processes"] as? Int == 2)

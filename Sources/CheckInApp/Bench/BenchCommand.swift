@@ -45,7 +45,9 @@ enum BenchCommand {
     do throws(BackendError) {
       let generation = try prepare(gym, at: path, context: context, progress: progress)
       progress.clear()
-      let report = try await measure(gym, path: path, options: options, progress: progress)
+      let report = try await measure(
+        gym, path: path, options: options, today: CalendarDay(Date(), in: context.timeZone),
+        progress: progress)
       progress.clear()
       var full = report
       full.generation = generation
@@ -95,13 +97,25 @@ enum BenchCommand {
   }
 
   private static func measure(
-    _ gym: BenchGym, path: String, options: Options, progress: Progress
+    _ gym: BenchGym, path: String, options: Options, today: CalendarDay, progress: Progress
   ) async throws(BackendError) -> BenchReport {
     var report = BenchReport(members: gym.members, attendance: gym.members * gym.visitsPerMember)
     let measurements = BenchMeasurements(gym: gym, path: path, repetitions: options.repetitions)
-    progress.show("Measuring scans…")
-    report.scan = try await BenchMeasurements.scans(
-      gym: gym, path: path, count: options.repetitions, seed: gym.seed ^ 0x5CA)
+    let disk = try DiskFloorProbe(besideDatabase: path)
+    progress.show("Measuring scans and the disk…")
+    let steady = try await BenchMeasurements.scans(
+      gym: gym, path: path, count: options.repetitions, seed: gym.seed ^ 0x5CA, disk: disk)
+    report.scan = steady.scans
+    report.disk = steady.disk
+    report.importedMembers = min(gym.members, BenchGym.chunk)
+    progress.show("Importing \(report.importedMembers.formatted()) members again…")
+    try gym.importAgain(
+      members: report.importedMembers, into: try LocalStore(path: path), today: today)
+    progress.show("Measuring scans right after the import…")
+    let afterImport = try await BenchMeasurements.scans(
+      gym: gym, path: path, count: options.repetitions, seed: gym.seed ^ 0x1A4, disk: disk)
+    report.scanAfterImport = afterImport.scans
+    report.disk.merge(afterImport.disk)
     progress.show("Measuring lookups…")
     report.lookup = try await measurements.lookups()
     progress.show("Measuring search…")

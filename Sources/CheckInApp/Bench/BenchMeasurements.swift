@@ -17,17 +17,29 @@ struct BenchMeasurements {
     StationContext(now: Date(), policy: policy, stationName: "bench")
   }
 
+  /// Scan → receipt, and with `disk` the disk's floor timed before each scan, so that the noise
+  /// of a shared machine falls on both alike.
+  struct ScanTimings {
+    var scans = Distribution()
+    var disk = Distribution()
+  }
+
   /// Scan → receipt: the code through the reducer, the lookup, the rules and a committed check-in
   /// with deduction — everything but drawing.
   static func scans(
-    gym: BenchGym, path: String, count: Int, seed: UInt64
-  ) async throws(BackendError) -> Distribution {
-    let backend = SQLiteBackend(store: try LocalStore(path: path)).backend
+    gym: BenchGym, path: String, count: Int, seed: UInt64, disk: DiskFloorProbe? = nil
+  ) async throws(BackendError) -> ScanTimings {
+    let store = try LocalStore(path: path)
+    let checkpointer = store.checkpointer
+    let backend = SQLiteBackend(store: store).backend
     var station = HeadlessStation(
       environment: StationEnvironment(backend: backend), context: { Self.context() })
     var random = SplitMix64(seed: seed)
-    var timings = Distribution()
+    var timings = ScanTimings()
+    // Lets a checkpoint the scans started finish before the next measurement begins.
+    defer { checkpointer.waitForCheckpoint() }
     for _ in 0..<count {
+      if let disk { timings.disk.add(try disk.appendAndSync()) }
       let code = gym.scanCode(for: 1 + Int(random.next(below: UInt64(gym.members))))
       let elapsed = await millisecondsAsync {
         await station.send(.scanned(code))
@@ -38,7 +50,7 @@ struct BenchMeasurements {
       guard case .result(let banner) = station.state.phase, case .checkedIn = banner.outcome else {
         throw .storage("bench scan of \(code) didn't check in: \(station.state.phase)")
       }
-      timings.add(elapsed)
+      timings.scans.add(elapsed)
     }
     return timings
   }

@@ -19,6 +19,11 @@ struct BenchReport {
   var attendance: Int
   var generation: Generation?
   var scan = Distribution()
+  /// 4 KB appended and synced beside the database: the disk's floor, timed between the scans.
+  var disk = Distribution()
+  /// Scans straight after an import of this many members.
+  var scanAfterImport = Distribution()
+  var importedMembers = 0
   var lookup = Distribution()
   var search = Distribution()
   var renderSmall = Distribution()
@@ -26,6 +31,22 @@ struct BenchReport {
   var startup = Distribution()
   var peakRSS = 0.0
   var concurrency = Concurrency(processes: 0, checkInsPerSecond: 0, timings: Distribution())
+
+  /// A scan's percentiles over the disk floor's: how many syncs' worth a check-in costs.
+  struct Ratio {
+    var p50: Double
+    var p99: Double
+
+    init(_ timings: Distribution, over floor: Distribution) {
+      p50 = floor.p50 > 0 ? timings.p50 / floor.p50 : 0
+      p99 = floor.p99 > 0 ? timings.p99 / floor.p99 : 0
+    }
+
+    var json: JSONValue { .object([("p50", .number(p50)), ("p99", .number(p99))]) }
+  }
+
+  var scanOverDisk: Ratio { Ratio(scan, over: disk) }
+  var scanAfterImportOverDisk: Ratio { Ratio(scanAfterImport, over: disk) }
 
   static var build: String {
     #if DEBUG
@@ -45,6 +66,13 @@ struct BenchReport {
       let text = String(format: value < 10 ? "%.3f" : "%.1f", value)
       return String(repeating: " ", count: max(0, 9 - text.count)) + text
     }
+    func ratio(_ ratio: Ratio) -> String {
+      "  ÷ disk append + fsync".padding(toLength: 28, withPad: " ", startingAt: 0)
+        + [ratio.p50, ratio.p99].map { value in
+          let text = String(format: "%.2f", value)
+          return String(repeating: " ", count: max(0, 9 - text.count)) + text + "×"
+        }.joined(separator: "  ")
+    }
     var lines = [
       "CheckIn Station benchmark — \(members.formatted()) members, "
         + "\(attendance.formatted()) visits",
@@ -56,10 +84,16 @@ struct BenchReport {
         String(
           format: "Generated in %.1f s, %.0f MB", generation.seconds, generation.megabytes))
     }
+    lines.append(
+      "After import: scans straight after importing \(importedMembers.formatted()) members again")
     lines += [
       "",
       "                                  p50         p99         max",
+      row("disk append 4 KB + fsync", disk),
       row("scan → receipt", scan),
+      ratio(scanOverDisk),
+      row("scan → receipt after import", scanAfterImport),
+      ratio(scanAfterImportOverDisk),
       row("lookup", lookup),
       row("search per keystroke", search),
       row("render 80×24", renderSmall),
@@ -79,7 +113,12 @@ struct BenchReport {
     var members: [(String, JSONValue)] = [
       ("members", .integer(Int64(self.members))),
       ("attendance", .integer(Int64(attendance))),
+      ("disk_append_fsync_ms", disk.json),
       ("scan_to_receipt_ms", scan.json),
+      ("scan_over_disk", scanOverDisk.json),
+      ("scan_to_receipt_after_import_ms", scanAfterImport.json),
+      ("scan_after_import_over_disk", scanAfterImportOverDisk.json),
+      ("import_members", .integer(Int64(importedMembers))),
       ("lookup_ms", lookup.json),
       ("search_keystroke_ms", search.json),
       ("render_ms", renderLarge.json),

@@ -34,7 +34,9 @@ enum BenchWorker {
   static func scans(path: String, gym: BenchGym, count: Int, seed: UInt64, console: Console)
     async throws(BackendError)
   {
-    let timings = try await BenchMeasurements.scans(gym: gym, path: path, count: count, seed: seed)
+    let timings = try await BenchMeasurements.scans(
+      gym: gym, path: path, count: count, seed: seed
+    ).scans
     console.line(timings.samples.map { String(format: "%.4f", $0) }.joined(separator: " "))
   }
 }
