@@ -35,7 +35,12 @@ public struct WALProgress: Hashable, Sendable {
 /// When the log is copied back into the database file. Never inside a commit: a checkpoint
 /// writes and syncs the database file, several times a commit's cost, and the desk would feel
 /// it as a slow scan. Instead, once the desk is idle, or at once (beside the scans, never in
-/// them) when the log outgrows its bound.
+/// them) when what waits outgrows the bound.
+///
+/// Only a checkpoint that copies everything lets the next commit start the log over. Scans that
+/// never pause keep appending while one runs, so chasing them with checkpoint after checkpoint
+/// would not catch up sooner, only sync beside every scan; the log is copied back in steps of the
+/// bound instead and starts over at the next pause (or at the end of a batch).
 public struct CheckpointPolicy: Hashable, Sendable {
   /// No commit for this long: the desk is idle.
   public var idleAfter: Duration
@@ -44,17 +49,17 @@ public struct CheckpointPolicy: Hashable, Sendable {
   public var idlePages: Int
   /// No commit for this long: whatever waits is copied, so the database file alone is current.
   public var quietAfter: Duration
-  /// The log's bound in frames: from there on, what waits is copied straight away, busy or not.
-  public var limitFrames: Int
+  /// The bound: once this many pages wait, they are copied straight away, busy or not.
+  public var limitPages: Int
 
   public init(
     idleAfter: Duration = .seconds(1), idlePages: Int = 1000, quietAfter: Duration = .seconds(60),
-    limitFrames: Int = 4096
+    limitPages: Int = 4096
   ) {
     self.idleAfter = idleAfter
     self.idlePages = idlePages
     self.quietAfter = quietAfter
-    self.limitFrames = limitFrames
+    self.limitPages = limitPages
   }
 
   public enum Reason: Hashable, Sendable {
@@ -66,9 +71,7 @@ public struct CheckpointPolicy: Hashable, Sendable {
   /// Why the log should be copied back now, or `nil` when it should wait.
   public func reason(for wal: WALProgress, sinceLastCommit: Duration) -> Reason? {
     guard wal.uncopied > 0 else { return nil }
-    // Past the bound even a little left uncopied counts: the log starts over only once all of it
-    // is copied back, and until then it keeps growing.
-    if wal.frames >= limitFrames { return .overLimit }
+    if wal.uncopied >= limitPages { return .overLimit }
     if sinceLastCommit >= idleAfter && wal.uncopied >= idlePages { return .idle }
     if sinceLastCommit >= quietAfter { return .quiet }
     return nil

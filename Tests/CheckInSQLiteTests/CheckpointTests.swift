@@ -90,7 +90,7 @@ import Testing
       let path = "\(directory)/gym.sqlite3"
       let clock = IdleClock()
       let checkpoints = CheckpointPolicy(
-        idleAfter: .seconds(1), idlePages: 20, quietAfter: .seconds(60), limitFrames: 100_000)
+        idleAfter: .seconds(1), idlePages: 20, quietAfter: .seconds(60), limitPages: 100_000)
       let store = try openStore(path, checkpoints, clock)
       let checkpointer = store.checkpointer
       let before = try bytes(path)
@@ -128,7 +128,7 @@ import Testing
       let path = "\(directory)/gym.sqlite3"
       let limit = 64
       let checkpoints = CheckpointPolicy(
-        idleAfter: .seconds(1), idlePages: 1000, quietAfter: .seconds(60), limitFrames: limit)
+        idleAfter: .seconds(1), idlePages: 1000, quietAfter: .seconds(60), limitPages: limit)
       // The clock never moves: nothing here is idle, every checkpoint is for the bound.
       let store = try openStore(path, checkpoints, IdleClock())
       let checkpointer = store.checkpointer
