@@ -38,9 +38,9 @@ public struct WALProgress: Hashable, Sendable {
 /// them) when what waits outgrows the bound.
 ///
 /// Only a checkpoint that copies everything lets the next commit start the log over. Scans that
-/// never pause keep appending while one runs, so chasing them with checkpoint after checkpoint
-/// would not catch up sooner, only sync beside every scan; the log is copied back in steps of the
-/// bound instead and starts over at the next pause (or at the end of a batch).
+/// never pause keep appending while one runs, and chasing them with checkpoint after checkpoint
+/// never catches up, it only syncs beside every scan: once the bound's worth is copied, the few
+/// pages those scans added are copied between two scans (`Checkpointer.catchUp(on:)`).
 public struct CheckpointPolicy: Hashable, Sendable {
   /// No commit for this long: the desk is idle.
   public var idleAfter: Duration

@@ -5,6 +5,10 @@ import Synchronization
 /// own, when `CheckpointPolicy` says so, so that no member's check-in ever waits for it. Its
 /// checkpoints are passive: they take no lock a writer needs, so stations in other processes
 /// sharing the file carry on too.
+///
+/// Scans that go on while a checkpoint runs leave a little behind it, and until all of the log
+/// is copied back it can't start over: it grows, and every commit then appends to the file and
+/// syncs its size too. That little is copied between two scans (`catchUp(on:)`).
 public final class Checkpointer: @unchecked Sendable {
   // `database` is opened and used on `queue` only; everything else shared lives in `state`.
   private var database: Database?
@@ -18,6 +22,8 @@ public final class Checkpointer: @unchecked Sendable {
     var wal = WALProgress()
     var lastCommit: ContinuousClock.Instant
     var started = false
+    /// Commits landed while the last background checkpoint ran.
+    var leftBehind = false
     var completed = 0
     var report: (@Sendable (String) -> Void)?
   }
@@ -90,6 +96,31 @@ public final class Checkpointer: @unchecked Sendable {
     queue.sync {}
   }
 
+  /// Whether the last background checkpoint left commits behind it, for `catchUp(on:)`.
+  public var isBehind: Bool { state.withLock { $0.leftBehind } }
+
+  /// Copies back what the last background checkpoint left behind, on `database`, the connection
+  /// this process commits through, on its queue, after a check-in has answered: no commit of
+  /// this process can land meanwhile, so the copy is complete and the next commit starts the log
+  /// over. The little left is quick to copy; the scan after may still wait for it, so it runs
+  /// once for each background checkpoint, never in a row.
+  public func catchUp(on database: Database) {
+    let wanted = state.withLock { state in
+      let wanted = state.leftBehind && !state.started
+      if wanted { state.leftBehind = false }
+      return wanted
+    }
+    guard wanted else { return }
+    var outcome: Database.CheckpointOutcome?
+    var problem: SQLiteError?
+    do {
+      outcome = try database.checkpoint(.passive)
+    } catch {
+      problem = error
+    }
+    record(outcome.map { [(.passive, $0)] } ?? [], problem: problem, background: false)
+  }
+
   private func run(_ modes: [Database.CheckpointMode]) {
     var outcomes: [(Database.CheckpointMode, Database.CheckpointOutcome)] = []
     var problem: SQLiteError?
@@ -99,8 +130,15 @@ public final class Checkpointer: @unchecked Sendable {
     } catch {
       problem = error
     }
+    record(outcomes, problem: problem, background: true)
+  }
+
+  private func record(
+    _ outcomes: [(Database.CheckpointMode, Database.CheckpointOutcome)], problem: SQLiteError?,
+    background: Bool
+  ) {
     let report = state.withLock { state in
-      state.started = false
+      if background { state.started = false }
       for (mode, outcome) in outcomes {
         if mode == .truncate && !outcome.busy {
           state.wal = WALProgress()
@@ -108,6 +146,7 @@ public final class Checkpointer: @unchecked Sendable {
           state.wal.checkpointed(frames: frames, copied: copied)
         }
       }
+      if background { state.leftBehind = problem == nil && state.wal.uncopied > 0 }
       if problem == nil { state.completed += 1 }
       return state.report
     }

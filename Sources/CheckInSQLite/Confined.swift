@@ -29,4 +29,9 @@ public final class Confined<Value>: @unchecked Sendable {
     }
     return try result.get()
   }
+
+  /// Runs `body` with the value on its queue, after whatever is queued already, without waiting.
+  public func schedule(_ body: @escaping @Sendable (Value) -> Void) {
+    queue.async { body(self.value) }
+  }
 }

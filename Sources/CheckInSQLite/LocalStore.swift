@@ -69,6 +69,11 @@ public final class LocalStore {
     checkpointer.drain()
   }
 
+  /// Between two scans: copies back what a background checkpoint left behind, if it did.
+  public func checkpointBetweenScans() {
+    checkpointer.catchUp(on: database)
+  }
+
   /// Runs `body`, turning SQLite's errors into one line for the desk.
   func guarded<T>(_ body: () throws -> T) throws(BackendError) -> T {
     do {

@@ -29,7 +29,10 @@ public final class SQLiteBackend: Sendable {
         }
       },
       checkIn: { request throws(BackendError) in
-        try await self.perform { store throws(BackendError) in try store.checkIn(request) }
+        defer { self.betweenScans() }
+        return try await self.perform { store throws(BackendError) in
+          try store.checkIn(request)
+        }
       },
       search: { query, limit throws(BackendError) in
         try await self.perform { store throws(BackendError) in
@@ -40,10 +43,17 @@ public final class SQLiteBackend: Sendable {
         try await self.perform { store throws(BackendError) in try store.attendance(query) }
       },
       void: { attendanceID, _ throws(BackendError) in
-        try await self.perform { store throws(BackendError) in
+        defer { self.betweenScans() }
+        return try await self.perform { store throws(BackendError) in
           try store.void(attendanceID: attendanceID)
         }
       }
     )
+  }
+
+  /// After a write has answered, before the next operation: the queue is the store's, so what a
+  /// background checkpoint left behind is copied back with none of this station's commits between.
+  private func betweenScans() {
+    store.schedule { store in store.checkpointBetweenScans() }
   }
 }

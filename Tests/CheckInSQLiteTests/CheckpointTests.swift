@@ -40,11 +40,14 @@ import Testing
     return store
   }
 
+  private func request(_ number: Int) -> CheckInRequest {
+    CheckInRequest(
+      memberID: Int64(1 + number % 50), code: nil, subscriptionID: nil, action: .checkInOnly,
+      policy: Self.policy, station: "desk-1", requestedAt: Gym.morning, override: nil)
+  }
+
   private func checkIn(_ store: LocalStore, _ number: Int) throws {
-    _ = try store.checkIn(
-      CheckInRequest(
-        memberID: Int64(1 + number % 50), code: nil, subscriptionID: nil, action: .checkInOnly,
-        policy: Self.policy, station: "desk-1", requestedAt: Gym.morning, override: nil))
+    _ = try store.checkIn(request(number))
   }
 
   private func bytes(_ path: String) throws -> Data {
@@ -149,6 +152,45 @@ import Testing
       let pageSize = Int(try store.database.integer("PRAGMA page_size") ?? 0)
       #expect(try size(path + "-wal") <= 32 + (limit + framesPerCommit) * (pageSize + 24))
       #expect(try store.database.integer("SELECT count(*) FROM attendance") == 400)
+    }
+  }
+
+  @Test func whatACheckpointLeftBehindIsCopiedBetweenScansAndTheLogStartsOver() async throws {
+    try await withTemporaryDirectoryAsync { directory in
+      let path = "\(directory)/gym.sqlite3"
+      let limit = 64
+      let checkpoints = CheckpointPolicy(
+        idleAfter: .seconds(1), idlePages: 1000, quietAfter: .seconds(60), limitPages: limit)
+      let store = try openStore(path, checkpoints, IdleClock())
+      let checkpointer = store.checkpointer
+      var number = 0
+      while checkpointer.progress.uncopied < limit / 2 {
+        try checkIn(store, number)
+        number += 1
+      }
+      // Another station reading holds the log as it was: no checkpoint copies past that, just as
+      // none copies the commits that land while it runs.
+      let reader = try Database(path: path, mode: .readWrite)
+      try reader.execute("BEGIN")
+      #expect(try reader.integer("SELECT count(*) FROM attendance") == Int64(number))
+      while checkpointer.completed == 1 {
+        try checkIn(store, number)
+        number += 1
+        checkpointer.waitForCheckpoint()
+      }
+      #expect(checkpointer.isBehind)
+      #expect(checkpointer.progress.uncopied > 0)
+      try reader.execute("COMMIT")
+
+      // The station checks in through its queue; the copy runs there before the next lookup.
+      let longest = checkpointer.progress.frames
+      let backend = SQLiteBackend(store: store).backend
+      _ = try await backend.checkIn(request(number))
+      _ = try await backend.lookUp(.member(1), Self.policy)
+      #expect(!checkpointer.isBehind)
+      #expect(checkpointer.progress.uncopied == 0)
+      _ = try await backend.checkIn(request(number + 1))
+      #expect(checkpointer.progress.frames < longest, "the log started over")
     }
   }
 
