@@ -45,6 +45,23 @@ import Testing
     #expect(shown.out.contains("Sara\u{FFFD}[2J"), "the mark shows where a control was: \(shown)")
   }
 
+  @Test func aLineBreakInAFieldCannotPassForAnotherLine() async throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    #expect(await sandbox.run(["--demo", "demo"]).status == 0)
+    let database = try Database(path: sandbox.demoDatabase, mode: .readWrite)
+    try database.run(
+      "UPDATE customers SET full_name = ?, notes = ? WHERE id = 1",
+      "Sara\n2  Fake Member  +20 100", "knee\nback")
+    let search = await sandbox.run(["--demo", "search", "sara", "--limit", "1"])
+    let hits = search.out.split(separator: "\n")
+    #expect(hits.first?.contains("Sara\u{FFFD}2  Fake Member") == true, "\(search)")
+    #expect(!hits.contains { $0.hasPrefix("2  Fake") }, "\(search)")
+    let shown = await sandbox.run(["--demo", "show", "GYM-1"])
+    #expect(shown.out.contains("Notes       knee\n            back\n"), "\(shown)")
+    #expect(shown.out.contains("Member      Sara\u{FFFD}2  Fake Member"), "\(shown)")
+  }
+
   @Test func importMessagesQuoteCellsSafely() async throws {
     let sandbox = try Sandbox()
     defer { sandbox.remove() }

@@ -1,8 +1,12 @@
 import CheckInCore
 import Foundation
 
-/// The human-readable outputs of the command line.
+/// The human-readable outputs of the command line. Each line is made one line whatever its data
+/// holds (`oneLine`): a name or code with a line break in it, from a server or an older file,
+/// can't pass for another result or member.
 enum TextReports {
+  private static func oneLine(_ text: String) -> String { TerminalText.safe(text) }
+
   static func receipt(_ receipt: Receipt, timeZone: TimeZone) -> String {
     if receipt.isQueued { return offlineReceipt(receipt, timeZone: timeZone) }
     var lines = [
@@ -14,7 +18,7 @@ enum TextReports {
     ]
     if let note = receipt.discrepancy { lines.append("  note: \(note)") }
     if let reason = receipt.overrideReason { lines.append("  staff override: \(reason)") }
-    return lines.joined(separator: "\n")
+    return lines.map(oneLine).joined(separator: "\n")
   }
 
   /// Accepted while the server can't be reached: in the outbox, nothing deducted yet.
@@ -26,11 +30,11 @@ enum TextReports {
       "  outbox entry \(receipt.attendanceID) at "
         + ClockText.dayAndTime(receipt.checkedInAt, in: timeZone)
         + " — sent when the server answers (checkin outbox)",
-    ].joined(separator: "\n")
+    ].map(oneLine).joined(separator: "\n")
   }
 
   static func refusal(_ refusal: Refusal, name: String?, timeZone: TimeZone) -> String {
-    "REFUSED  \(refusal.code)  \(refusal.message(name: name, timeZone: timeZone))"
+    oneLine("REFUSED  \(refusal.code)  \(refusal.message(name: name, timeZone: timeZone))")
   }
 
   static func card(
@@ -59,12 +63,21 @@ enum TextReports {
             + "(\(ClockText.age(from: cachedAt, to: now)) old)"
         ), at: 0)
     }
-    if let notes = member.notes, !notes.isEmpty { rows.append(("Notes", notes)) }
-    var lines = rows.map { "\($0.0.padding(toLength: 11, withPad: " ", startingAt: 0)) \($0.1)" }
+    var lines = rows.map {
+      oneLine("\($0.0.padding(toLength: 11, withPad: " ", startingAt: 0)) \($0.1)")
+    }
+    if let notes = member.notes, !notes.isEmpty {
+      // Notes keep their lines, each indented under the first so none passes for a field.
+      let noteLines = notes.split(separator: "\n", omittingEmptySubsequences: false)
+      for (index, line) in noteLines.enumerated() {
+        lines.append(
+          (index == 0 ? "Notes       " : String(repeating: " ", count: 12)) + oneLine(String(line)))
+      }
+    }
     lines.append("Plans")
     if card.subscriptions.isEmpty { lines.append("  none") }
     for plan in card.subscriptions {
-      lines.append("  " + planLine(plan, today: today))
+      lines.append("  " + oneLine(planLine(plan, today: today)))
     }
     switch verdict {
     case .success(let offer):
@@ -98,7 +111,7 @@ enum TextReports {
     line += entry.deducted > 0 ? "  deducted \(entry.deducted)" : "  check-in only"
     if entry.isVoided { line += "  VOIDED" }
     if let reason = entry.overrideReason { line += "  override: \(reason)" }
-    return line
+    return oneLine(line)
   }
 
   static func hit(_ hit: MemberSummary) -> String {
@@ -106,6 +119,6 @@ enum TextReports {
     if let phone = hit.phone { line += "  \(phone)" }
     line += "  \(hit.qrCode ?? "customer_id:\(hit.id)")  branch \(hit.branchID)"
     if !hit.isActive { line += "  INACTIVE" }
-    return line
+    return oneLine(line)
   }
 }
