@@ -24,7 +24,9 @@ import Testing
 
   /// A flag is two regional indicators; each is a word, so either finds the name.
   @Test func flagsAreTheirRegionalIndicators() {
-    #expect(SearchText.words("Nour 🇪🇬") == ["nour", "\u{1F1EA}", "\u{1F1EC}"])
+    #expect(SearchText.words("Nour 🇪🇬") == ["nour", "\u{1F1EA}\u{1F1EC}"])
+    #expect(SearchText.words("🇪🇬🇬🇪x") == ["🇪🇬", "🇬🇪", "x"], "two flags are two words")
+    #expect(SearchText.words("🇪 🇬") == ["🇪", "🇬"], "a space parts them")
     // England's flag: a black flag and invisible tags.
     let england = "\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}"
     #expect(SearchText.words(england) == ["\u{1F3F4}"])

@@ -23,7 +23,7 @@ import Testing
       ("राम", [901]), ("रा", [901]), ("शर्मा", [901]), ("शर", [901]), ("राम शर", [901]),
       ("💪", [902, 903]), ("👍", [903]), ("👍🏿", [903]), ("💪Lina", [903]), ("omar💪", [902]),
       ("রহি", [904]), ("চৌধু", [904]), ("สมช", [905]), ("ใจดี", [905]), ("김", [906]),
-      ("🇪🇬", [906]), ("🇪", [906]),
+      ("🇪🇬", [906]), ("🇪", [906]), ("🇬🇪", []),
     ] as [(String, [Int64])])
   func everyWordIsFoundByItsStart(query: String, expected: [Int64]) throws {
     try withFixture(ImportBatch(members: Self.members, plans: [])) { fixture throws in

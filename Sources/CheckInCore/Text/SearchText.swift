@@ -11,14 +11,17 @@ import Foundation
 public enum SearchText {
   /// Which folding this program does. Raised whenever a name folds differently, so that a store
   /// folds the names it holds again (1: emoji separated words; 2: each emoji is a word, and
-  /// invisible format characters such as joiners are dropped).
-  public static let foldVersion = 2
+  /// invisible format characters such as joiners are dropped; 3: a flag's two regional
+  /// indicators are one word, so 🇬🇪 doesn't find 🇪🇬).
+  public static let foldVersion = 3
 
   /// The folded words of `text`, in order. Anything that isn't a letter, digit or emoji separates
   /// words; an emoji is a word by itself.
   public static func words(_ text: String) -> [String] {
     var words: [String] = []
     var current = String.UnicodeScalarView()
+    // The last word is a lone regional indicator, waiting for the second letter of its flag.
+    var flagOpen = false
     func flush() {
       if !current.isEmpty { words.append(String(current)) }
       current = String.UnicodeScalarView()
@@ -29,16 +32,28 @@ public enum SearchText {
         break
       case .separator:
         flush()
+        flagOpen = false
       case .letter(let folded):
         current.append(folded)
+        flagOpen = false
       case .word(let folded):
         flush()
-        current.append(folded)
-        flush()
+        let indicator = isRegionalIndicator(folded)
+        if indicator && flagOpen, let first = words.popLast() {
+          words.append(first + String(folded))
+          flagOpen = false
+        } else {
+          words.append(String(folded))
+          flagOpen = indicator
+        }
       }
     }
     flush()
     return words
+  }
+
+  private static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
+    (0x1F1E6...0x1F1FF).contains(scalar.value)
   }
 
   /// The folded words joined by single spaces: the form stored beside each name.
