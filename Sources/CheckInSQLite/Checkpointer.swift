@@ -26,6 +26,10 @@ public final class Checkpointer: @unchecked Sendable {
     var leftBehind = false
     var completed = 0
     var report: (@Sendable (String) -> Void)?
+    /// This process's commits so far: a checkpoint that ran while none landed saw the whole log.
+    var commits = 0
+    /// The failure last told, so that one that persists is told once, not at every retry.
+    var lastProblem: String?
   }
 
   /// `clock` says when commits happen and how long the desk has been idle.
@@ -58,6 +62,7 @@ public final class Checkpointer: @unchecked Sendable {
     state.withLock { state in
       state.wal.committed(frames: frames)
       state.lastCommit = now
+      state.commits += 1
     }
     checkpointIfDue()
   }
@@ -111,6 +116,8 @@ public final class Checkpointer: @unchecked Sendable {
       return wanted
     }
     guard wanted else { return }
+    // On the connection this process commits through, on its queue: none of ours can land.
+    let commitsBefore = state.withLock { $0.commits }
     var outcome: Database.CheckpointOutcome?
     var problem: SQLiteError?
     do {
@@ -118,10 +125,13 @@ public final class Checkpointer: @unchecked Sendable {
     } catch {
       problem = error
     }
-    record(outcome.map { [(.passive, $0)] } ?? [], problem: problem, background: false)
+    record(
+      outcome.map { [(.passive, $0)] } ?? [], problem: problem, background: false,
+      commitsBefore: commitsBefore)
   }
 
   private func run(_ modes: [Database.CheckpointMode]) {
+    let commitsBefore = state.withLock { $0.commits }
     var outcomes: [(Database.CheckpointMode, Database.CheckpointOutcome)] = []
     var problem: SQLiteError?
     do {
@@ -130,24 +140,38 @@ public final class Checkpointer: @unchecked Sendable {
     } catch {
       problem = error
     }
-    record(outcomes, problem: problem, background: true)
+    record(outcomes, problem: problem, background: true, commitsBefore: commitsBefore)
   }
 
   private func record(
     _ outcomes: [(Database.CheckpointMode, Database.CheckpointOutcome)], problem: SQLiteError?,
-    background: Bool
+    background: Bool, commitsBefore: Int
   ) {
-    let report = state.withLock { state in
+    let report = state.withLock { state -> (@Sendable (String) -> Void)? in
       if background { state.started = false }
+      // No commit of ours landed while it ran: what it saw is the whole log, even a shorter one
+      // that another process started over. Otherwise ours may be newer than what it saw.
+      let sawEverything = state.commits == commitsBefore
       for (mode, outcome) in outcomes {
         if mode == .truncate && !outcome.busy {
           state.wal = WALProgress()
         } else if let frames = outcome.frames, let copied = outcome.copied {
-          state.wal.checkpointed(frames: frames, copied: copied)
+          if sawEverything {
+            state.wal = WALProgress(frames: frames, copied: min(copied, frames))
+          } else {
+            state.wal.checkpointed(frames: frames, copied: copied)
+          }
         }
       }
       if background { state.leftBehind = problem == nil && state.wal.uncopied > 0 }
-      if problem == nil { state.completed += 1 }
+      guard let problem else {
+        state.completed += 1
+        state.lastProblem = nil
+        return nil
+      }
+      // A failure that persists is retried at every turn: told once until it clears.
+      guard state.lastProblem != problem.message else { return nil }
+      state.lastProblem = problem.message
       return state.report
     }
     if let problem { report?("checkpoint of \(path) failed, retried later: \(problem.message)") }

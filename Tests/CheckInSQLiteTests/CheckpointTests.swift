@@ -126,6 +126,36 @@ import Testing
     }
   }
 
+  /// Another station on the file copied the log back and started it over: this one's idle check
+  /// sees the shorter log whole and rests, instead of checkpointing at every turn of its loop.
+  @Test func aLogAnotherStationStartedOverLeavesThisOneAtRest() throws {
+    try withTemporaryDirectory { directory in
+      let path = "\(directory)/gym.sqlite3"
+      let checkpoints = CheckpointPolicy(
+        idleAfter: .seconds(1), idlePages: 20, quietAfter: .seconds(60), limitPages: 100_000)
+      let (clockA, clockB) = (IdleClock(), IdleClock())
+      let deskA = try openStore(path, checkpoints, clockA)
+      let deskB = try openStore(path, checkpoints, clockB)
+      var count = 0
+      while deskA.checkpointer.progress.uncopied < 60 {
+        try checkIn(deskA, count)
+        count += 1
+      }
+      let seenByA = deskA.checkpointer.progress.frames
+      deskB.checkpointer.drain()
+      for number in 0..<3 { try checkIn(deskB, 1000 + number) }
+      #expect(deskB.checkpointer.progress.frames < seenByA, "B started the log over")
+
+      clockA.advance(.seconds(2))
+      #expect(deskA.checkpointer.checkpointIfDue() == .idle, "A still believes its pages wait")
+      deskA.checkpointer.waitForCheckpoint()
+      #expect(deskA.checkpointer.progress.uncopied == 0)
+      clockA.advance(.seconds(2))
+      #expect(deskA.checkpointer.checkpointIfDue() == nil, "nothing of A's waits any more")
+      #expect(try deskA.database.integer("SELECT count(*) FROM attendance") == Int64(count + 3))
+    }
+  }
+
   @Test func aLogPastItsBoundIsCopiedBackBesideTheCheckInsAndStaysBounded() throws {
     try withTemporaryDirectory { directory in
       let path = "\(directory)/gym.sqlite3"
