@@ -227,9 +227,9 @@ static int stop_pipe[2] = {-1, -1};
 static void record_stop(int number) {
   int saved = errno;
   int none = 0;
-  // The first signal is the one answered; a second of the same kind ends the process at once
-  // (SA_RESETHAND), for whoever can't wait for the hooks.
-  atomic_compare_exchange_strong(&stop_signal, &none, number);
+  // The first signal is the one answered; a second ends the process at once, for whoever can't
+  // wait for the hooks (as a shell reports a signal's end: 128 + its number).
+  if (!atomic_compare_exchange_strong(&stop_signal, &none, number)) _exit(128 + number);
   if (stop_pipe[1] >= 0) {
     char byte = 1;
     ssize_t ignored = write(stop_pipe[1], &byte, 1);
@@ -246,7 +246,7 @@ void ckt_install_stop_signals(void) {
   memset(&action, 0, sizeof(action));
   sigemptyset(&action.sa_mask);
   // Restarted: other system calls go on undisturbed; ckt_read_input learns of it from the pipe.
-  action.sa_flags = SA_RESTART | SA_RESETHAND;
+  action.sa_flags = SA_RESTART;
   action.sa_handler = record_stop;
   sigaction(SIGINT, &action, NULL);
   sigaction(SIGTERM, &action, NULL);

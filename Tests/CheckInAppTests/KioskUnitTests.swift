@@ -33,7 +33,7 @@ import Testing
     #expect(start.hasPrefix("/usr/bin/cage -s -- /usr/bin/foot "))
     #expect(start.hasSuffix("\"/opt/gym bin/checkin\" --kiosk --config /etc/checkin/kiosk.conf"))
     let stopWait = try #require(service["TimeoutStopSec"]?.first.flatMap { Int($0) })
-    #expect(stopWait > StationCommand.hookDrainSeconds + 5, "systemd waits out the queued hooks")
+    #expect(stopWait > HookRunner.drainSeconds + 5, "systemd waits out the queued hooks")
     #expect(service["KillMode"] == ["mixed"], "SIGTERM for the station, not its running hook")
     #expect(parsed["Install"]?["WantedBy"] == ["multi-user.target"])
     #expect(parsed["Unit"]?["Conflicts"] == ["getty@tty1.service"])

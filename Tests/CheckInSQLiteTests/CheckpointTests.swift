@@ -156,6 +156,28 @@ import Testing
     }
   }
 
+  /// A failure that persists is retried at every turn of the station's loop; the log hears of it
+  /// once, and again only after it has cleared and come back.
+  @Test func aLastingFailureIsToldOnce() throws {
+    try withTemporaryDirectory { directory in
+      let folder = "\(directory)/not-yet"
+      let told = Mutex<[String]>([])
+      let checkpointer = Checkpointer(path: "\(folder)/gym.sqlite3")
+      checkpointer.reportProblems { message in told.withLock { $0.append(message) } }
+      for _ in 0..<3 { checkpointer.checkpointNow() }
+      #expect(told.withLock { $0.count } == 1)
+      #expect(told.withLock { $0.first?.contains("retried later") } == true)
+
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      let database = try Database(path: "\(folder)/gym.sqlite3", mode: .readWriteCreate)
+      try database.execute("PRAGMA journal_mode = WAL")
+      try database.execute("CREATE TABLE visits (id INTEGER PRIMARY KEY)")
+      checkpointer.checkpointNow()
+      #expect(checkpointer.completed == 1)
+      #expect(told.withLock { $0.count } == 1, "a success tells nothing")
+    }
+  }
+
   @Test func aLogPastItsBoundIsCopiedBackBesideTheCheckInsAndStaysBounded() throws {
     try withTemporaryDirectory { directory in
       let path = "\(directory)/gym.sqlite3"

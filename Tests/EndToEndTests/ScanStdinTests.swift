@@ -26,53 +26,46 @@ extension EndToEnd {
 
     @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130))])
     func aStopSignalFinishesTheQueuedHooks(signal: Int32, status: Int32) async throws {
-      let folder = FileManager.default.temporaryDirectory
-        .appending(path: "checkin-stdin-stop-\(UUID().uuidString)")
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      defer { try? FileManager.default.removeItem(at: folder) }
-      let desk = StationHome(home: folder.appending(path: "home"), folder: folder)
-      _ = try await desk.run(["--demo", "demo"])
-      let go = folder.appending(path: "go")
-      let hooks = folder.appending(path: "hooks.jsonl")
-      // Every hook waits for the test's word, so the signal finds them all still queued.
-      let hook = "while [ ! -e '\(go.path)' ]; do sleep 0.05; done; cat >> '\(hooks.path)'"
-      let scan = try CheckinProcess(
-        try CheckinBinary.url(),
-        [
-          "--demo", "scan", "--stdin", "--json", "--on-checkin", hook, "--on-checkin-timeout",
-          "120",
-        ],
-        environment: CheckinBinary.environment(home: desk.home), folder: folder, name: "scan",
-        feedsInput: true)
-      try scan.send(["GYM-1", "GYM-2", "GYM-13"])
-      // A code the signal cuts off: it may be the start of GYM-31, so it must not be scanned.
-      try scan.send(raw: "GYM-3")
-      var waited = 0
-      while scan.outputLines().lines.count < 3 && waited < 1200 {
-        try await Task.sleep(for: .milliseconds(50))
-        waited += 1
+      try await withScratchFolder("stdin-stop") { folder in
+        let desk = StationHome(home: folder.appending(path: "home"), folder: folder)
+        _ = try await desk.run(["--demo", "demo"])
+        let go = folder.appending(path: "go")
+        let hooks = folder.appending(path: "hooks.jsonl")
+        // Every hook waits for the test's word, so the signal finds them all still queued.
+        let hook = "while [ ! -e '\(go.path)' ]; do sleep 0.05; done; cat >> '\(hooks.path)'"
+        let scan = try CheckinProcess(
+          try CheckinBinary.url(),
+          [
+            "--demo", "scan", "--stdin", "--json", "--on-checkin", hook, "--on-checkin-timeout",
+            "120",
+          ],
+          environment: CheckinBinary.environment(home: desk.home), folder: folder, name: "scan",
+          feedsInput: true)
+        try scan.send(["GYM-1", "GYM-2", "GYM-13"])
+        // A code the signal cuts off: it may be the start of GYM-31, so it must not be scanned.
+        try scan.send(raw: "GYM-3")
+        try await scan.waitFor("three answers") { $0.outputLines().lines.count >= 3 }
+        #expect(scan.outputLines().lines.count == 3, "three answers before the signal")
+        scan.send(signal: signal)
+        // The input is still open: only the signal can have ended the reading.
+        try await scan.waitFor("word of the queued hooks") {
+          $0.errorText().contains("queued on-checkin commands")
+        }
+        #expect(
+          scan.errorText().contains("running 3 queued on-checkin commands"), "\(scan.errorText())")
+        try Data().write(to: go)
+        let end = try await scan.waitForExit(within: .seconds(120))
+        #expect(end == .exited(status), "\(end): \(scan.errorText())")
+        let written = (try? String(contentsOf: hooks, encoding: .utf8)) ?? ""
+        let members = written.split(separator: "\n").compactMap { line in
+          (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?[
+            "customer_id"]
+            as? Int
+        }
+        #expect(members == [1, 2, 13], "every queued hook ran: \(written)")
+        #expect(scan.errorText().contains("the rest of the input was not read"))
+        #expect(scan.outputLines().lines.count == 3, "no answer for the cut-off GYM-3")
       }
-      #expect(scan.outputLines().lines.count == 3, "three answers before the signal")
-      scan.send(signal: signal)
-      // The input is still open: only the signal can have ended the reading.
-      var started = 0
-      while !scan.errorText().contains("queued on-checkin commands") && started < 1200 {
-        try await Task.sleep(for: .milliseconds(50))
-        started += 1
-      }
-      #expect(
-        scan.errorText().contains("running 3 queued on-checkin commands"), "\(scan.errorText())")
-      try Data().write(to: go)
-      let end = try await scan.waitForExit(within: .seconds(120))
-      #expect(end == .exited(status), "\(end): \(scan.errorText())")
-      let written = (try? String(contentsOf: hooks, encoding: .utf8)) ?? ""
-      let members = written.split(separator: "\n").compactMap { line in
-        (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["customer_id"]
-          as? Int
-      }
-      #expect(members == [1, 2, 13], "every queued hook ran: \(written)")
-      #expect(scan.errorText().contains("the rest of the input was not read"))
-      #expect(scan.outputLines().lines.count == 3, "no answer for the cut-off GYM-3")
     }
 
     /// A batch copies its check-ins back into the database file before it leaves, even while a

@@ -85,11 +85,11 @@ enum KioskUnitCommand {
     }
     lines += [
       // The station stops cleanly on SIGTERM and runs the on-checkin commands still queued, for
-      // at most StationCommand.hookDrainSeconds and the one then running; systemd waits longer.
+      // at most HookRunner.drainSeconds and the one then running; systemd waits longer.
       // `mixed`: SIGTERM to the main process only, not to the hook it is running.
       "KillSignal=SIGTERM",
       "KillMode=mixed",
-      "TimeoutStopSec=\(StationCommand.hookDrainSeconds + Int(options.hookTimeout.rounded(.up)) + 10)",
+      "TimeoutStopSec=\(HookRunner.drainSeconds + Int(options.hookTimeout.rounded(.up)) + 10)",
       "Restart=always",
       "RestartSec=1",
       "",

@@ -78,7 +78,7 @@ enum ScanCommand {
     let stop = fromInput ? StopSignals.received : nil
     if let stop {
       // Asked to stop: the same bounded wait as the station's, each hook not run named.
-      if let hooks { await StationCommand.finishHooks(hooks, console: context.console) }
+      await hooks?.drainAtExit(console: context.console)
       let name = [SIGHUP: "SIGHUP", SIGINT: "SIGINT"][stop] ?? "SIGTERM"
       context.console.warn("stopped by \(name): the rest of the input was not read")
       return ExitCode(stoppedBy: stop)

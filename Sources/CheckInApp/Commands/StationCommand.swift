@@ -69,30 +69,7 @@ enum StationCommand {
       status = context.fail("The station stopped: \(error)")
     }
     // However the station ended, the check-ins it made get their hooks or are named.
-    if let hooks { await finishHooks(hooks, console: context.console) }
+    await hooks?.drainAtExit(console: context.console)
     return status
-  }
-
-  /// Check-ins made just before staff quit or the service was stopped still get their hook, for
-  /// as long as a service manager waits (systemd: 90 s) less a margin; any left are said.
-  static let hookDrainSeconds = 30
-
-  /// Waits for the queued hooks, at most `hookDrainSeconds` (and the hook running then, within
-  /// its own timeout); names the check-ins whose hook didn't run. The runner's report has already
-  /// put each of them in the log.
-  static func finishHooks(_ hooks: HookRunner, console: Console) async {
-    let pending = await hooks.pending
-    guard pending > 0 else { return }
-    console.warn(
-      "running \(pending) queued on-checkin command\(pending == 1 ? "" : "s") "
-        + "(at most \(hookDrainSeconds) s)")
-    let notRun = await hooks.finish(until: {
-      try? await Task.sleep(for: .seconds(hookDrainSeconds))
-    })
-    guard !notRun.isEmpty else { return }
-    let list = notRun.map(String.init).joined(separator: ", ")
-    console.warn(
-      "the on-checkin command was not run for check-in\(notRun.count == 1 ? "" : "s") \(list): "
-        + "the station stopped first; the check-ins stand")
   }
 }

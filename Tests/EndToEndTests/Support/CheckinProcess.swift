@@ -141,6 +141,20 @@ final class CheckinProcess: Sendable {
     try input.write(contentsOf: Data(lines.map { $0 + "\n" }.joined().utf8))
   }
 
+  /// Returns once `condition` holds of the process's output, checked every 50 ms; a process that
+  /// never gets there within `limit` is a harness error naming `what`.
+  func waitFor(
+    _ what: String, within limit: Duration = .seconds(60), _ condition: (CheckinProcess) -> Bool
+  ) async throws {
+    let deadline = ContinuousClock.now + limit
+    while !condition(self) {
+      guard ContinuousClock.now < deadline else {
+        throw HarnessError("\(name): no \(what) within \(limit); stderr: \(errorText())")
+      }
+      try await Task.sleep(for: .milliseconds(50))
+    }
+  }
+
   /// Writes `text` as it is, with no newline added.
   func send(raw text: String) throws {
     guard let input else { throw HarnessError("\(name) was started without an input pipe") }
