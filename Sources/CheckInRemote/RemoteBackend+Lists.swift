@@ -32,9 +32,12 @@ extension RemoteBackend {
   func attendance(_ query: AttendanceQuery) async throws(BackendError) -> [AttendanceEntry] {
     if let down = outageError() { throw down }
     do {
+      // The entry log pages by its own filters, not by the station's day: the first `offset`
+      // of what it lists are read and dropped.
       let entries = try await entryLog(
         filter: .branch(query.branchID), from: query.from, until: query.until,
-        limit: query.limit, timeout: options.otherTimeout)
+        limit: query.offset + query.limit, timeout: options.otherTimeout
+      ).dropFirst(query.offset)
       noteReachable(true)
       return entries.compactMap { entry in
         guard let member = entry.customerID, let time = ServerTime.instant(entry.entryTime) else {
@@ -51,6 +54,9 @@ extension RemoteBackend {
       throw error.backendError
     }
   }
+
+  /// Pages of the entry log read at most for one answer: 200,000 entries.
+  static let entryLogPageCap = 2000
 
   /// Whose entries: a branch's day (today's list), or one member's (the double-scan guard).
   enum EntryFilter {
@@ -80,7 +86,8 @@ extension RemoteBackend {
     var entries: [EntryLogsData.Entry] = []
     var page = 1
     let perPage = min(100, max(1, limit))
-    while entries.count < limit && page <= 20 {
+    // The server's page count bounds the reading; this only stops a server that never says.
+    while entries.count < limit && page <= Self.entryLogPageCap {
       let data: EntryLogsData = try await client.send(
         "GET", "/api/validation/entry-logs",
         query: filter.query + [

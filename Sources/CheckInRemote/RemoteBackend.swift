@@ -32,6 +32,8 @@ public final class RemoteBackend: Sendable {
   /// Members' records as lookups fetched them lately, with when: the outbox's check that a
   /// stored code is still the member's reuses one fetched after the check-in was queued.
   let recentCustomers = Mutex<[Int64: (CustomerDTO, Date)]>([:])
+  /// The day's entry log as counted so far, so a reload reads only what is new.
+  let entryTally = Mutex<EntryTally?>(nil)
 
   public init(
     server: ServerAddress, sessionFile: SessionFile, cache: RemoteCache?,
@@ -72,6 +74,7 @@ public final class RemoteBackend: Sendable {
       checkIn: { request throws(BackendError) in try await self.checkIn(request) },
       search: { query, limit throws(BackendError) in try await self.search(query, limit: limit) },
       attendance: { query throws(BackendError) in try await self.attendance(query) },
+      countVisits: { query throws(BackendError) in try await self.countVisits(query) },
       void: { _, _ throws(BackendError) in
         throw .unsupported(
           "The server can't void a check-in from the station — ask a manager to void it there")

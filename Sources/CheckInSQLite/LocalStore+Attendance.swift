@@ -12,9 +12,9 @@ extension LocalStore {
         FROM attendance a JOIN customers c ON c.id = a.customer_id
         WHERE a.branch_id = ? AND a.check_in_time >= ? AND a.check_in_time < ?
         ORDER BY a.check_in_time DESC, a.id DESC
-        LIMIT ?
+        LIMIT ? OFFSET ?
         """, query.branchID, query.from.storedMilliseconds, query.until.storedMilliseconds,
-        query.limit
+        query.limit, query.offset
       ) { row in
         AttendanceEntry(
           id: row.int64(0), memberID: row.int64(1), memberName: row.text(2),
@@ -25,6 +25,38 @@ extension LocalStore {
           overrideReason: row.optionalText(10))
       }
     }
+  }
+
+  /// How many visits (voided ones left out) the range holds, per quarter hour: read from the
+  /// `attendance_counted` index alone, whatever the day's size.
+  public func countVisits(_ query: AttendanceQuery) throws(BackendError) -> VisitCounts {
+    let from = query.from.storedMilliseconds
+    let quarter = Int64(VisitCounts.quarter * 1000)
+    let rows = try guarded {
+      try database.rows(
+        """
+        SELECT (check_in_time - ?1) / ?2, count(*) FROM attendance INDEXED BY attendance_counted
+        WHERE branch_id = ?3 AND check_in_time >= ?1 AND check_in_time < ?4 AND voided_at IS NULL
+        GROUP BY 1
+        """, from, quarter, query.branchID, query.until.storedMilliseconds
+      ) { (quarter: $0.int(0), count: $0.int(1)) }
+    }
+    var perQuarter = Array(repeating: 0, count: (rows.map(\.quarter).max() ?? -1) + 1)
+    for row in rows { perQuarter[row.quarter] = row.count }
+    return VisitCounts(total: rows.reduce(0) { $0 + $1.count }, perQuarter: perQuarter)
+  }
+
+  /// What the station's today panel shows for the query's day: the counts and the newest visits,
+  /// as the runtime loads them.
+  public func overview(_ query: AttendanceQuery, timeZone: TimeZone) throws(BackendError)
+    -> TodayOverview
+  {
+    let counts = try countVisits(query)
+    var newest = query
+    newest.limit = TodayList.window
+    return TodayOverview(
+      tally: DayTally(day: query.day, counts: counts, from: query.from, timeZone: timeZone),
+      newest: try attendance(newest))
   }
 
   /// The branches this database knows, by id.

@@ -42,6 +42,9 @@ public final class SQLiteBackend: Sendable {
       attendance: { query throws(BackendError) in
         try await self.perform { store throws(BackendError) in try store.attendance(query) }
       },
+      countVisits: { query throws(BackendError) in
+        try await self.perform { store throws(BackendError) in try store.countVisits(query) }
+      },
       void: { attendanceID, _ throws(BackendError) in
         defer { self.betweenScans() }
         return try await self.perform { store throws(BackendError) in

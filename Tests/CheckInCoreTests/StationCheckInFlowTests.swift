@@ -154,7 +154,10 @@ import Testing
         checkedInAt: Fixture.now + Double(offset),
         action: .deduct, deducted: 1, subscriptionID: 11, branchID: 1)
     }
-    #expect(desk.send(.todayLoaded(.success(entries))) == [])
+    let overview = TodayOverview(
+      listing: entries, day: CalendarDay(Fixture.now, in: Fixture.timeZone),
+      timeZone: Fixture.timeZone)
+    #expect(desk.send(.todayLoaded(.success(overview))) == [])
     #expect(desk.state.today.entries.map(\.id) == [300, 120, 0])
     #expect(desk.state.today.isLoaded)
     desk.send(.todayLoaded(.failure(.offline("down"))))

@@ -17,6 +17,7 @@ import Testing
         DROP TABLE customer_names;
         \(Schema.nameIndex(prefixes: "1 2 3", tokenizer: Schema.lettersAndNumbersTokenizer))
         INSERT INTO customer_names (customer_names) VALUES ('rebuild');
+        DROP INDEX attendance_counted;
         PRAGMA user_version = 1;
         """)
 
@@ -53,6 +54,7 @@ import Testing
         INSERT INTO customer_names (customer_names) VALUES ('rebuild');
         DELETE FROM station_meta WHERE key = 'search_fold';
         DELETE FROM schema_migrations WHERE version > 2;
+        DROP INDEX attendance_counted;
         PRAGMA user_version = 2;
         """)
       #expect(throws: SQLiteError.self) {

@@ -65,7 +65,8 @@ import Testing
         checkedInAt: Scenes.now.addingTimeInterval(-(16 * 3600 + 22 * 60)), action: .checkInOnly,
         deducted: 0, subscriptionID: 1, branchID: 1))
     var state = StationState()
-    _ = Station.reduce(into: &state, .todayLoaded(.success(entries)), Scenes.context())
+    _ = Station.reduce(
+      into: &state, .todayLoaded(.success(Scenes.overview(entries))), Scenes.context())
     _ = Station.reduce(into: &state, .toggleToday, Scenes.context())
     let frame = Screens.render(state, size: narrow)
     let axis = try #require(frame.find("0     6    12    18   23"), "\(frame.lines)")

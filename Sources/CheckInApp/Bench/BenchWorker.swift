@@ -14,7 +14,8 @@ enum BenchWorker {
     let context = BenchMeasurements.context()
     var state = StationState()
     let today = AttendanceQuery.day(of: context.now, branchID: 1, timeZone: context.timeZone)
-    _ = Station.reduce(into: &state, .todayLoaded(.success(try store.attendance(today))), context)
+    let overview = try store.overview(today, timeZone: context.timeZone)
+    _ = Station.reduce(into: &state, .todayLoaded(.success(overview)), context)
     let info = ViewInfo(
       now: context.now, timeZone: context.timeZone, stationName: "bench", branchName: "Main",
       storeName: "bench.sqlite3")

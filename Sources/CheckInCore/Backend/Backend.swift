@@ -21,6 +21,8 @@ public struct Backend: Sendable {
   public var search: @Sendable (String, Int) async throws(BackendError) -> SearchPage
   /// Check-ins at a branch in a time range, newest first.
   public var attendance: @Sendable (AttendanceQuery) async throws(BackendError) -> [AttendanceEntry]
+  /// How many visits the range holds, and when: counted by the store, whatever the day's size.
+  public var countVisits: @Sendable (AttendanceQuery) async throws(BackendError) -> VisitCounts
   /// Voids a check-in and gives back what it deducted.
   public var void: @Sendable (Int64, Date) async throws(BackendError) -> VoidReceipt
 
@@ -34,6 +36,7 @@ public struct Backend: Sendable {
     attendance:
       @escaping @Sendable (AttendanceQuery) async throws(BackendError) ->
       [AttendanceEntry],
+    countVisits: @escaping @Sendable (AttendanceQuery) async throws(BackendError) -> VisitCounts,
     void: @escaping @Sendable (Int64, Date) async throws(BackendError) -> VoidReceipt
   ) {
     self.description = description
@@ -41,6 +44,7 @@ public struct Backend: Sendable {
     self.checkIn = checkIn
     self.search = search
     self.attendance = attendance
+    self.countVisits = countVisits
     self.void = void
   }
 
@@ -53,6 +57,7 @@ public struct Backend: Sendable {
       checkIn: { _ throws(BackendError) in throw failure },
       search: { _, _ throws(BackendError) in throw failure },
       attendance: { _ throws(BackendError) in throw failure },
+      countVisits: { _ throws(BackendError) in throw failure },
       void: { _, _ throws(BackendError) in throw failure }
     )
   }
@@ -66,13 +71,18 @@ public struct AttendanceQuery: Hashable, Sendable {
   public var from: Date
   public var until: Date
   public var limit: Int
+  /// How many of the newest to skip, for paging back through a day.
+  public var offset: Int
 
-  public init(branchID: Int64, day: CalendarDay, from: Date, until: Date, limit: Int = 500) {
+  public init(
+    branchID: Int64, day: CalendarDay, from: Date, until: Date, limit: Int = 500, offset: Int = 0
+  ) {
     self.branchID = branchID
     self.day = day
     self.from = from
     self.until = until
     self.limit = limit
+    self.offset = offset
   }
 
   /// The whole local day `now` falls on.

@@ -55,10 +55,17 @@ public enum EffectRunner {
         })
     case .loadToday:
       let query = AttendanceQuery.day(
-        of: context.now, branchID: context.policy.branchID, timeZone: context.timeZone)
+        of: context.now, branchID: context.policy.branchID, timeZone: context.timeZone,
+        limit: TodayList.window)
       return .todayLoaded(
         await result { () throws(BackendError) in
-          try await backend.attendance(query)
+          // Counted first: a visit landing between the two reads is then in the list and, at
+          // worst, missing from the count until the next reload, never counted twice.
+          let counts = try await backend.countVisits(query)
+          let newest = try await backend.attendance(query)
+          let tally = DayTally(
+            day: query.day, counts: counts, from: query.from, timeZone: context.timeZone)
+          return TodayOverview(tally: tally, newest: newest)
         })
     case .void(let id, let attendanceID):
       return .voided(

@@ -69,13 +69,13 @@ extension Station {
       // The day's list learns of this station's visit at once; other stations' visits come with
       // the runtime's periodic reload. Reloading the whole list after every scan costs a busy
       // desk more than the check-in itself.
-      state.today.entries.insert(
+      state.today.record(
         AttendanceEntry(
           id: receipt.attendanceID, memberID: receipt.memberID, memberName: receipt.memberName,
           checkedInAt: receipt.checkedInAt, action: receipt.action, deducted: receipt.deducted,
           subscriptionID: receipt.subscriptionID, branchID: context.policy.branchID,
           station: context.stationName, overrideReason: receipt.overrideReason),
-        at: 0)
+        timeZone: context.timeZone)
       if state.queuedScan != nil {
         state.notice = Notice(ResultText.summary(of: receipt), tone: .success)
       }

@@ -54,9 +54,8 @@ extension Station {
     case .success(let voided):
       if state.lastCheckIn?.attendanceID == receipt.attendanceID { state.lastCheckIn = nil }
       state.notice = Notice(ResultText.summary(of: voided), tone: .success)
-      if let index = state.today.entries.firstIndex(where: { $0.id == voided.attendanceID }) {
-        state.today.entries[index].isVoided = true
-      }
+      state.today.void(
+        voided.attendanceID, checkedInAt: receipt.checkedInAt, timeZone: context.timeZone)
     case .failure(let error):
       state.notice = Notice("Not voided: \(error.message)", tone: .error)
       effects.append(.signal(.needsStaff))

@@ -74,7 +74,7 @@ public enum Station {
       if requireAbility(.today, &state, context) { state.showsToday.toggle() }
       return []
     case .tick:
-      return tick(&state, context)
+      return rollOver(&state, context) + tick(&state, context)
     case .lookedUp(let id, let result):
       return lookedUp(id, result, &state, context)
     case .checkedIn(let id, let result):
@@ -83,7 +83,7 @@ public enum Station {
       searched(id, result, &state, context)
       return []
     case .todayLoaded(let result):
-      todayLoaded(result, &state)
+      todayLoaded(result, &state, context)
       return []
     case .voided(let id, let result):
       return voided(id, result, &state, context)
@@ -202,15 +202,32 @@ public enum Station {
   }
 
   private static func todayLoaded(
-    _ result: Result<[AttendanceEntry], BackendError>, _ state: inout StationState
+    _ result: Result<TodayOverview, BackendError>, _ state: inout StationState,
+    _ context: StationContext
   ) {
+    let day = CalendarDay(context.now, in: context.timeZone)
+    if state.today.day != day { state.today.start(day) }
     switch result {
-    case .success(let entries):
-      state.today.entries = entries.sorted { $0.checkedInAt > $1.checkedInAt }
+    case .success(let overview):
+      // An answer about yesterday, arriving after midnight, says nothing about today.
+      guard overview.tally.day == day else { return }
+      state.today.tally = overview.tally
+      state.today.entries = Array(
+        overview.newest.sorted { $0.checkedInAt > $1.checkedInAt }.prefix(TodayList.window))
       state.today.error = nil
       state.today.isLoaded = true
     case .failure(let error):
       state.today.error = error.message
     }
+  }
+
+  /// At the station's midnight (whatever daylight saving did to it) today's panel starts empty
+  /// and is loaded afresh: a kiosk runs for weeks without a restart.
+  static func rollOver(_ state: inout StationState, _ context: StationContext) -> [StationEffect] {
+    let day = CalendarDay(context.now, in: context.timeZone)
+    // Until the first load the panel has no day to leave: the runtime loads it at start.
+    guard let shown = state.today.day, shown != day else { return [] }
+    state.today.start(day)
+    return [.loadToday]
   }
 }

@@ -48,7 +48,7 @@ public enum StationEvent: Hashable, Sendable {
   case lookedUp(RequestID, Result<MemberCard, BackendError>)
   case checkedIn(RequestID, Result<Receipt, BackendError>)
   case searched(RequestID, Result<SearchPage, BackendError>)
-  case todayLoaded(Result<[AttendanceEntry], BackendError>)
+  case todayLoaded(Result<TodayOverview, BackendError>)
   case voided(RequestID, Result<VoidReceipt, BackendError>)
   case loggedIn(RequestID, Result<LoginAccepted, BackendError>)
 }

@@ -163,13 +163,50 @@ public struct UndoPrompt: Hashable, Sendable {
   public var askedAt: Date
 }
 
-/// The day's check-ins at this branch, newest first.
+/// The day at this branch: the store's figures, and a bounded window of its newest visits (a
+/// busy day's thousands stay in the store, so the state is the same size in week three as in
+/// minute one).
 public struct TodayList: Hashable, Sendable {
+  /// Visits kept in the state: more than the tallest screen's list shows.
+  public static let window = 100
+
+  /// Which day this is; `nil` until the station has read the clock.
+  public var day: CalendarDay?
+  /// How many visits and when, as the store counted them plus this station's since.
+  public var tally: DayTally?
+  /// The newest visits, newest first, at most `window`.
   public var entries: [AttendanceEntry] = []
   public var error: String?
   public var isLoaded = false
 
   public init() {}
+
+  /// A new day: nothing from the last one is shown as today's.
+  public mutating func start(_ day: CalendarDay) {
+    self = TodayList()
+    self.day = day
+    tally = DayTally(day: day)
+  }
+
+  /// This station's visit, known before the next reload.
+  mutating func record(_ entry: AttendanceEntry, timeZone: TimeZone) {
+    let entryDay = CalendarDay(entry.checkedInAt, in: timeZone)
+    if day == nil { start(entryDay) }
+    guard entryDay == day else { return }
+    let index = entries.firstIndex { $0.checkedInAt <= entry.checkedInAt } ?? entries.count
+    entries.insert(entry, at: index)
+    if entries.count > Self.window { entries.removeLast(entries.count - Self.window) }
+    tally?.add(1, at: entry.checkedInAt, in: timeZone)
+  }
+
+  /// This station's visit voided, known before the next reload.
+  mutating func void(_ attendanceID: Int64, checkedInAt: Date, timeZone: TimeZone) {
+    if let index = entries.firstIndex(where: { $0.id == attendanceID }) {
+      guard !entries[index].isVoided else { return }
+      entries[index].isVoided = true
+    }
+    tally?.add(-1, at: checkedInAt, in: timeZone)
+  }
 }
 
 /// A one-line message under the scan field.

@@ -17,8 +17,7 @@ enum StatusLineView {
       left = " ○ OFFLINE · \(info.storeName)" + outbox(queued: queued, review: review)
     }
     if info.showsPrivateLists {
-      let count = state.today.entries.filter { !$0.isVoided }.count
-      left += " · \(count) today"
+      left += " · \(state.today.tally?.visits ?? 0) today"
     }
     let used = frame.put(left + "  ", x: rect.x, y: rect.y, role: .statusBar)
     var x = rect.x + used

@@ -1,27 +1,34 @@
 import CheckInCore
 import Foundation
 
-/// The day's check-ins at this branch: how many, an hourly histogram, and the list, newest first.
+/// The day's check-ins at this branch: how many and an hourly histogram, both as the store
+/// counted them, and the newest visits.
 enum TodayPanelView {
   static func draw(_ frame: inout ScreenBuffer, in rect: Rect, today: TodayList, info: ViewInfo) {
     guard rect.height >= 3, rect.width >= 10 else { return }
-    let visits = today.entries.filter { !$0.isVoided }
+    let tally = today.tally ?? DayTally(day: info.today)
     frame.put(
-      "Today · \(visits.count) check-in\(visits.count == 1 ? "" : "s")", x: rect.x, y: rect.y,
+      "Today · \(tally.visits) check-in\(tally.visits == 1 ? "" : "s")", x: rect.x, y: rect.y,
       role: .title, limit: rect.width)
     var y = rect.y + 1
     if let error = today.error {
       frame.put("! " + error, x: rect.x, y: y, role: .warning, limit: rect.width)
       y += 1
     }
-    y += drawHistogram(&frame, x: rect.x, y: y, width: rect.width, visits: visits, info: info)
+    y += drawHistogram(&frame, x: rect.x, y: y, width: rect.width, perHour: tally.perHour)
     let room = rect.maxY - y
-    let shown = today.entries.count <= room ? today.entries.count : max(0, room - 1)
+    // The day's visits not on screen are counted, not held: most of a busy day is only in the
+    // store. A line is kept for saying how many.
+    func unseen(_ shown: Int) -> Int {
+      tally.visits - today.entries.prefix(shown).filter { !$0.isVoided }.count
+    }
+    var shown = min(today.entries.count, max(0, room))
+    if unseen(shown) > 0 || shown < today.entries.count { shown = min(shown, max(0, room - 1)) }
+    let unseen = unseen(shown)
     defer {
-      if shown < today.entries.count {
+      if unseen > 0 {
         frame.put(
-          "… \(today.entries.count - shown) more", x: rect.x, y: rect.maxY - 1, role: .muted,
-          limit: rect.width)
+          "… \(unseen) more", x: rect.x, y: rect.maxY - 1, role: .muted, limit: rect.width)
       }
     }
     for entry in today.entries.prefix(shown) {
@@ -44,17 +51,12 @@ enum TodayPanelView {
   /// open around the clock) and there is room — one column each, scaled to the busiest hour.
   /// Returns the rows used.
   private static func drawHistogram(
-    _ frame: inout ScreenBuffer, x: Int, y: Int, width: Int, visits: [AttendanceEntry],
-    info: ViewInfo
+    _ frame: inout ScreenBuffer, x: Int, y: Int, width: Int, perHour: [Int]
   ) -> Int {
-    let visitHours = visits.map { ClockText.hour($0.checkedInAt, in: info.timeZone) }
-    let night = visitHours.contains { $0 < 6 } && width >= 24 + 6
+    let night = perHour.prefix(6).contains { $0 > 0 } && width >= 24 + 6
     let hours = Array((night ? 0 : 6)...23)
     guard width >= hours.count + 6 else { return 0 }
-    var counts = Array(repeating: 0, count: hours.count)
-    for hour in visitHours {
-      if let index = hours.firstIndex(of: hour) { counts[index] += 1 }
-    }
+    let counts = hours.map { perHour[$0] }
     let peak = counts.max() ?? 0
     let levels = Array(" ▁▂▃▄▅▆▇█")
     var bars = ""

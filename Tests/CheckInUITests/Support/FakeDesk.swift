@@ -84,6 +84,20 @@ final class FakeStore {
     return .success(card)
   }
 
+  /// The day `now` falls on, as a store counts it.
+  func overview(at now: Date, in timeZone: TimeZone) -> TodayOverview {
+    let entries = visits.map { visit in
+      AttendanceEntry(
+        id: visit.attendanceID, memberID: visit.memberID,
+        memberName: cards[visit.memberID]?.member.fullName ?? "?", checkedInAt: visit.at,
+        action: visit.action, deducted: visit.deducted, subscriptionID: nil, branchID: 1)
+    }
+    let day = CalendarDay(now, in: timeZone)
+    return TodayOverview(
+      listing: entries.filter { CalendarDay($0.checkedInAt, in: timeZone) == day }, day: day,
+      timeZone: timeZone)
+  }
+
   func checkIn(_ request: CheckInRequest, at now: Date) -> Result<Receipt, BackendError> {
     guard var card = cards[request.memberID] else {
       return .failure(.refused(.notFound(code: "?")))
@@ -235,7 +249,7 @@ final class FakeDesk {
     case .checkIn(let id, let request): return .checkedIn(id, store.checkIn(request, at: now))
     case .search(let id, let query, _, _):
       return .searched(id, .success(SearchPage(query: query, hits: [], hasMore: false)))
-    case .loadToday: return .todayLoaded(.success([]))
+    case .loadToday: return .todayLoaded(.success(store.overview(at: now, in: context.timeZone)))
     case .void(let id, _): return .voided(id, .failure(.unsupported("not here")))
     case .login(let id, _): return .loggedIn(id, .success(LoginAccepted()))
     case .cancel(let id):

@@ -115,12 +115,18 @@ enum Scenes {
       deducted: index % 3 == 0 ? 0 : 1, subscriptionID: 1, branchID: 1, isVoided: index == 4)
   }
 
+  /// Today as a store holding just `entries` would report it.
+  static func overview(_ entries: [AttendanceEntry]) -> TodayOverview {
+    TodayOverview(listing: entries, day: today, timeZone: timeZone)
+  }
+
   /// A station driven through `events`, each answered at `now`.
   static func state(
     _ events: [StationEvent], kiosk: KioskLock? = nil, at date: Date = now
   ) -> StationState {
     var state = StationState()
-    _ = Station.reduce(into: &state, .todayLoaded(.success(todayEntries)), context(at: date))
+    _ = Station.reduce(
+      into: &state, .todayLoaded(.success(overview(todayEntries))), context(at: date))
     for event in events {
       _ = Station.reduce(into: &state, event, context(at: date, kiosk: kiosk))
     }
