@@ -36,8 +36,11 @@ let package = Package(
     .executableTarget(name: "checkin", dependencies: ["CheckInApp"]),
     .testTarget(name: "CheckInCoreTests", dependencies: ["CheckInCore"]),
     .testTarget(name: "CheckInSQLiteTests", dependencies: ["CheckInSQLite", "CSQLite"]),
-    // Snapshots/ holds the screens as text pictures, read by the tests from the source tree.
-    .testTarget(name: "CheckInUITests", dependencies: ["CheckInUI"], exclude: ["Snapshots"]),
+    // Snapshots/ holds the screens as text pictures, read by the tests from the source tree. The
+    // week-long soak runs the loop on a real database.
+    .testTarget(
+      name: "CheckInUITests", dependencies: ["CheckInUI", "CheckInSQLite", "CSQLite"],
+      exclude: ["Snapshots"]),
     // Runs against the stand-in server in Tests/Fixtures (Python + Flask).
     .testTarget(name: "CheckInRemoteTests", dependencies: ["CheckInRemote", "CheckInSQLite"]),
     .testTarget(name: "CheckInTerminalTests", dependencies: ["CheckInTerminal", "CNCursesW"]),

@@ -107,4 +107,20 @@ import Testing
       }
     }
   }
+
+  /// Today's figures read the partial index alone: no visit row is touched however busy the day.
+  @Test func todaysCountsReadOnlyTheirIndex() throws {
+    try withFixture { fixture in
+      let store = fixture.store
+      let ran = try statements(store) {
+        _ = try store.countVisits(.day(of: Gym.morning, branchID: 1, timeZone: Gym.timeZone))
+      }
+      let count = try #require(ran.first { $0.contains("count(*)") })
+      let details = try plan(store, count)
+      #expect(
+        details.contains { $0.contains("USING COVERING INDEX attendance_counted") },
+        "\(details) \(count)")
+      #expect(try scans(store, count) == [])
+    }
+  }
 }

@@ -36,6 +36,9 @@ public final class StationLoop {
   private var probe: LatencyProbe
   private var needsFullRedraw = true
   private var lastTick = 0
+  /// The second at or after which today's list is reloaded next: a loop that slept past it (a
+  /// busy machine, a suspended laptop) reloads when it wakes rather than a minute later.
+  private var nextTodayRefresh = 0
   /// What the last frame was drawn from: an unchanged one isn't rendered again.
   private var drawn: DrawnFrom?
 
@@ -66,6 +69,7 @@ public final class StationLoop {
   public func start() {
     let now = clock.now
     lastTick = Int(now.timeIntervalSince1970)
+    nextTodayRefresh = refreshAfter(lastTick)
     act { $0.resize(to: terminal.size, now: now) }
     perform(.loadToday, driver.context(at: now))
   }
@@ -107,10 +111,19 @@ public final class StationLoop {
       let newSecond = second != lastTick
       lastTick = second
       deliver(.tick)
-      if newSecond && second % todayRefresh == 0 { perform(.loadToday, driver.context(at: now)) }
+      if newSecond && second >= nextTodayRefresh {
+        nextTodayRefresh = refreshAfter(second)
+        perform(.loadToday, driver.context(at: now))
+      }
     }
     for _ in 0..<bells.ringsDue(at: clock.monotonic) { terminal.beep() }
     if draws { draw(now: now) }
+  }
+
+  /// The first whole multiple of `todayRefresh` after `second`: stations reload on the minute.
+  private func refreshAfter(_ second: Int) -> Int {
+    let step = max(1, todayRefresh)
+    return (second / step + 1) * step
   }
 
   /// How long the caller may sleep before calling `service` again: to the next second (the

@@ -13,6 +13,8 @@ final class FakeTerminal: TerminalDevice {
   /// Every line that was ever on screen (a set: a long run draws the same lines many times).
   private(set) var linesSeen: Set<String> = []
   private(set) var bells = 0
+  /// Whether `linesSeen` is kept: a week-long run would hold every second's clock.
+  var keepsLines = true
 
   init(size: Size) {
     self.size = size
@@ -26,7 +28,7 @@ final class FakeTerminal: TerminalDevice {
   @discardableResult
   func draw(_ frame: ScreenBuffer, full: Bool) -> Int {
     let changed = frame.changes(since: full ? nil : last).count
-    if changed > 0 { linesSeen.formUnion(frame.lines) }
+    if changed > 0 && keepsLines { linesSeen.formUnion(frame.lines) }
     last = frame
     return changed
   }
@@ -52,9 +54,17 @@ final class FakeClock: StationClock {
   var now: Date { start.addingTimeInterval(elapsed) }
 }
 
+/// What answers the desk's effects at once: the fake store below, or a real database.
+protocol DeskStore: AnyObject {
+  func lookUp(_ payload: ScanPayload, policy: CheckInPolicy, at now: Date)
+    -> Result<MemberCard, BackendError>
+  func checkIn(_ request: CheckInRequest, at now: Date) -> Result<Receipt, BackendError>
+  func overview(at now: Date, in timeZone: TimeZone) -> Result<TodayOverview, BackendError>
+}
+
 /// A members' store that answers at once, with the rules a real one applies: deductions, what is
 /// left, and the double-scan guard.
-final class FakeStore {
+final class FakeStore: DeskStore {
   struct Visit: Equatable {
     var attendanceID: Int64
     var memberID: Int64
@@ -71,7 +81,9 @@ final class FakeStore {
     self.cards = Dictionary(uniqueKeysWithValues: cards.map { ($0.member.id, $0) })
   }
 
-  func lookUp(_ payload: ScanPayload, at now: Date) -> Result<MemberCard, BackendError> {
+  func lookUp(_ payload: ScanPayload, policy: CheckInPolicy, at now: Date)
+    -> Result<MemberCard, BackendError>
+  {
     let id: Int64?
     switch payload {
     case .idForm(_, let memberID), .member(let memberID): id = memberID
@@ -85,7 +97,7 @@ final class FakeStore {
   }
 
   /// The day `now` falls on, as a store counts it.
-  func overview(at now: Date, in timeZone: TimeZone) -> TodayOverview {
+  func overview(at now: Date, in timeZone: TimeZone) -> Result<TodayOverview, BackendError> {
     let entries = visits.map { visit in
       AttendanceEntry(
         id: visit.attendanceID, memberID: visit.memberID,
@@ -93,9 +105,10 @@ final class FakeStore {
         action: visit.action, deducted: visit.deducted, subscriptionID: nil, branchID: 1)
     }
     let day = CalendarDay(now, in: timeZone)
-    return TodayOverview(
-      listing: entries.filter { CalendarDay($0.checkedInAt, in: timeZone) == day }, day: day,
-      timeZone: timeZone)
+    return .success(
+      TodayOverview(
+        listing: entries.filter { CalendarDay($0.checkedInAt, in: timeZone) == day }, day: day,
+        timeZone: timeZone))
   }
 
   func checkIn(_ request: CheckInRequest, at now: Date) -> Result<Receipt, BackendError> {
@@ -135,21 +148,31 @@ final class EffectQueue {
   /// asked for it.
   var performed: [(at: Double, effect: StationEffect, byKey: Bool)] = []
   var reading = false
+  /// Whether `performed` is kept: a week-long run would hold every effect of every scan.
+  var keepsHistory = true
 
   func add(_ effect: StationEffect, _ context: StationContext, at time: Double) {
-    performed.append((time, effect, reading))
+    if keepsHistory { performed.append((time, effect, reading)) }
     due.append((time + latency, effect, context))
   }
 }
 
 /// The whole station loop in-process: a fake terminal fed byte sequences at exact times, a fake
 /// clock, and a store whose answers come back after `latency` seconds of simulated time.
-final class FakeDesk {
+final class FakeDesk<Store: DeskStore> {
   let terminal: FakeTerminal
   let clock: FakeClock
-  let store: FakeStore
+  let store: Store
   let loop: StationLoop
   private let effects = EffectQueue()
+
+  /// Whether each turn of the loop draws: a simulated week draws when it looks at the screen.
+  var draws = true
+  /// Whether every effect is kept for `performed`.
+  var keepsHistory: Bool {
+    get { effects.keepsHistory }
+    set { effects.keepsHistory = newValue }
+  }
 
   /// Simulated seconds a store takes to answer.
   var latency: Double {
@@ -159,17 +182,18 @@ final class FakeDesk {
   var performed: [(at: Double, effect: StationEffect, byKey: Bool)] { effects.performed }
 
   init(
-    cards: [MemberCard], kiosk: KioskLock? = nil, size: Size = Size(width: 80, height: 24),
-    start: Date = Scenes.now
+    store: Store, kiosk: KioskLock? = nil, size: Size = Size(width: 80, height: 24),
+    start: Date = Scenes.now, timeZone: TimeZone = Scenes.timeZone,
+    policy: CheckInPolicy = CheckInPolicy(branchID: 1)
   ) {
     let terminal = FakeTerminal(size: size)
     let clock = FakeClock(start: start)
     let effects = self.effects
     self.terminal = terminal
     self.clock = clock
-    store = FakeStore(cards: cards)
+    self.store = store
     let setup = StationContext(
-      now: start, timeZone: Scenes.timeZone, policy: CheckInPolicy(branchID: 1),
+      now: start, timeZone: timeZone, policy: policy,
       stationName: "front-desk",
       timing: StationTiming(minimumResult: 1, rescanKeepsBanner: true, confirmGuard: 0.3),
       kiosk: kiosk)
@@ -211,7 +235,7 @@ final class FakeDesk {
     effects.reading = true
     loop.readInput()
     // Keys held for the burst gap or a lone Esc act when the loop next looks at the time.
-    loop.service()
+    loop.service(draws: draws)
     effects.reading = false
     settle()
   }
@@ -224,15 +248,22 @@ final class FakeDesk {
       let next = min(time, clock.elapsed + max(loop.timeout, 0.0005), answer)
       clock.elapsed = next
       answerDue()
-      loop.service()
+      loop.service(draws: draws)
     }
+    settle()
+  }
+
+  /// The loop sleeps through to `time` and wakes once, as a station does between members on a
+  /// quiet night (and as a week is simulated in seconds).
+  func jump(to time: Double) {
+    clock.elapsed = max(clock.elapsed, time)
     settle()
   }
 
   /// Answers what is due now and draws.
   private func settle() {
     answerDue()
-    loop.service()
+    loop.service(draws: draws)
   }
 
   private func answerDue() {
@@ -245,11 +276,12 @@ final class FakeDesk {
   private func answer(_ effect: StationEffect, _ context: StationContext) -> StationEvent? {
     let now = clock.now
     switch effect {
-    case .lookUp(let id, let payload): return .lookedUp(id, store.lookUp(payload, at: now))
+    case .lookUp(let id, let payload):
+      return .lookedUp(id, store.lookUp(payload, policy: context.policy, at: now))
     case .checkIn(let id, let request): return .checkedIn(id, store.checkIn(request, at: now))
     case .search(let id, let query, _, _):
       return .searched(id, .success(SearchPage(query: query, hits: [], hasMore: false)))
-    case .loadToday: return .todayLoaded(.success(store.overview(at: now, in: context.timeZone)))
+    case .loadToday: return .todayLoaded(store.overview(at: now, in: context.timeZone))
     case .void(let id, _): return .voided(id, .failure(.unsupported("not here")))
     case .login(let id, _): return .loggedIn(id, .success(LoginAccepted()))
     case .cancel(let id):
@@ -257,6 +289,15 @@ final class FakeDesk {
       return nil
     case .announce, .signal, .log: return nil
     }
+  }
+}
+
+extension FakeDesk where Store == FakeStore {
+  convenience init(
+    cards: [MemberCard], kiosk: KioskLock? = nil, size: Size = Size(width: 80, height: 24),
+    start: Date = Scenes.now
+  ) {
+    self.init(store: FakeStore(cards: cards), kiosk: kiosk, size: size, start: start)
   }
 }
 
