@@ -220,9 +220,11 @@ struct EntryLogsData: Decodable {
   struct Pagination: Decodable {
     let pages: Int?
     let currentPage: Int?
+    /// How many entries the listing holds, on every page.
+    let total: Int?
 
     enum CodingKeys: String, CodingKey {
-      case pages
+      case pages, total
       case currentPage = "current_page"
     }
   }

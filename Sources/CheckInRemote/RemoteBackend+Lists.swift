@@ -78,7 +78,9 @@ extension RemoteBackend {
   /// Approved entries of the entry log from `from` until `until`, page by page up to `limit`.
   /// The server compares `from_date` with its own times, naive UTC: a station east of UTC must
   /// ask from the UTC date its day starts on (the day before its own), or its first hours go
-  /// missing. What comes back from before `from` is dropped here.
+  /// missing. The log lists newest first, so the first entry from before `from` ends the
+  /// reading: the rest of that UTC date (most of the day before, east of UTC) is not paged
+  /// through.
   func entryLog(
     filter: EntryFilter, from: Date, until: Date, limit: Int, timeout: TimeInterval
   ) async throws(APIFailure) -> [EntryLogsData.Entry] {
@@ -96,12 +98,17 @@ extension RemoteBackend {
           URLQueryItem(name: "page", value: String(page)),
         ], timeout: timeout)
       // Refused attempts are logged as "denied"; only approved entries are visits.
-      entries += data.entries.filter { entry in
-        guard let time = ServerTime.instant(entry.entryTime) else { return false }
-        return (entry.entryStatus ?? "approved") == "approved" && time >= from && time < until
+      var reachedEarlier = false
+      for entry in data.entries {
+        guard let time = ServerTime.instant(entry.entryTime) else { continue }
+        if time < from {
+          reachedEarlier = true
+          break
+        }
+        if (entry.entryStatus ?? "approved") == "approved" && time < until { entries.append(entry) }
       }
       let pages = data.pagination?.pages ?? 1
-      if page >= pages || data.entries.isEmpty { break }
+      if reachedEarlier || page >= pages || data.entries.isEmpty { break }
       page += 1
     }
     return Array(entries.prefix(limit))

@@ -223,6 +223,65 @@ import Testing
     }
   }
 
+  /// The entries control fills a busy day in one call, with entries the entry log lists like
+  /// real check-ins and refusals; the approved ones are attendance, and nothing is charged.
+  @Test func addedEntriesAreListedLikeCheckIns() async throws {
+    try await withServer(.vAug) { server, wire in
+      #expect(try await wire.checkIn(116).status == 200)
+      let today = try await wire.get(
+        "/api/validation/entry-logs?branch_id=1&from_date=\(utcDay())&per_page=1")
+      let real = try #require(today.payload?["entries"]?[0]?.object)
+
+      let start = try #require(ISO8601DateFormatter().date(from: "2026-06-14T22:00:00Z"))
+      let visits = try await server.addEntries(count: 3, start: start, step: 17)
+      let refused = try await server.addEntries(
+        member: 119, count: 2, start: start.addingTimeInterval(60), step: 1, approved: false)
+      #expect(visits.ids == 2...4 && refused.ids == 5...6)
+
+      let day = try await wire.get(
+        "/api/validation/entry-logs?branch_id=1&from_date=2026-06-14&to_date=2026-06-14")
+      let entries = try #require(day.payload?["entries"]?.array)
+      #expect(entries.compactMap { $0["id"]?.int } == [6, 5, 4, 3, 2])
+      #expect(day.payload?["pagination"]?["total"] == 5)
+      for entry in entries {
+        #expect(entry.object.map { Set($0.keys) } == Set(real.keys), "\(entry)")
+      }
+      let last = try #require(entries.last)
+      #expect(last["entry_time"] == "2026-06-14T22:00:00.000000")
+      #expect(entries[2]["entry_time"] == "2026-06-14T22:00:34.000000")
+      #expect(last["entry_status"] == "approved" && last["customer_name"] == "Nour Hassan")
+      #expect(last["subscription_id"] == 46 && last["coins_deducted"] == 0)
+      #expect(last["branch_name"] == "Main" && last["entry_type"] == "qr_scan")
+      #expect(entries[0]["entry_status"] == "denied" && entries[0]["customer_id"] == 119)
+      #expect(entries[0]["subscription_id"]?.isNull == true)
+      let approved = try await wire.get(
+        "/api/validation/entry-logs?branch_id=1&from_date=2026-06-14&to_date=2026-06-14"
+          + "&status=approved")
+      #expect(approved.payload?["pagination"]?["total"] == 3)
+
+      let state = try await server.state()
+      #expect(state.attendance.map(\.id) == [1, 2, 3, 4])
+      #expect(state.deductions.count == 1, "only the real check-in's coin")
+      #expect(state.left(46) == 19)
+
+      // Asked wrongly, the control says so and adds nothing.
+      let wrong: [JSONValue] = [
+        ["branch_id": 1, "customer_id": 999, "count": 1, "start": "2026-06-14T22:00:00Z"],
+        ["branch_id": 9, "customer_id": 116, "count": 1, "start": "2026-06-14T22:00:00Z"],
+        ["branch_id": 1, "customer_id": 116, "count": 0, "start": "2026-06-14T22:00:00Z"],
+        ["branch_id": 1, "customer_id": 116, "count": 1, "start": "yesterday"],
+        [
+          "branch_id": 1, "customer_id": 116, "count": 1, "start": "2026-06-14T22:00:00Z",
+          "status": "voided",
+        ],
+      ]
+      for body in wrong {
+        #expect(try await wire.post("/__control__/entries", body).status == 400, "\(body)")
+      }
+      #expect(try await server.state().attendance.count == 4)
+    }
+  }
+
   @Test func refusalsAppearInTheEntryLogAsDenied() async throws {
     try await withServer(.vAug) { _, wire in
       #expect(try await wire.checkIn(119).status == 403)

@@ -206,6 +206,21 @@ import Testing
     }
   }
 
+  /// A fault for one page of a listing: the pages before it are answered.
+  @Test func aFaultCanWaitForAQueryParameter() async throws {
+    try await withServer(.vAug) { server, wire in
+      try await server.fault(
+        .status(500), path: "/api/validation/entry-logs", query: ["page": "2"])
+      let listing = "/api/validation/entry-logs?branch_id=1&per_page=1&page="
+      #expect(try await wire.get(listing + "1").status == 200)
+      #expect(try await wire.get(listing + "2").status == 500)
+      #expect(try await wire.get(listing + "2").status == 200, "used up")
+      let bad = try await wire.post(
+        "/__control__/fault", ["kind": "status", "query": ["page": 2]])
+      #expect(bad.status == 400, "query values are texts")
+    }
+  }
+
   @Test func clearFaultsForgetsPendingFaults() async throws {
     try await withServer(.vAug) { server, wire in
       try await server.fault(.status(500), count: 3)

@@ -156,10 +156,13 @@ POST /__control__/reset         {"mode"?: "v-feb" | "v-aug" | "seed-spec",
     a reset without "field" turns field mode off and the delay to 0.
                                   -> {"mode", "field", "delay_ms"}
 POST /__control__/fault         {"kind", "path"?, "method"?, "count"?: 1,
-                                 "seconds"?: 0, "code"?: 500, "location"?}
+                                 "seconds"?: 0, "code"?: 500, "location"?,
+                                 "query"?: {name: value}}
     Queue a fault for the next ``count`` API requests whose path starts
-    with ``path`` and whose method is ``method`` (defaults: FAULT_KINDS).
-    The first matching queued fault applies.              -> {"pending"}
+    with ``path``, whose method is ``method`` (defaults: FAULT_KINDS) and
+    whose query string has every ``query`` parameter with that value
+    (text; e.g. {"page": "2"} for a listing's second page). The first
+    matching queued fault applies.                        -> {"pending"}
     Kinds: slow, slow_after_commit, status, drop, drop_after_commit,
     garbage, wrong_shape, rate_limit, redirect (``code`` 300-399, default
     307, to ``location``); expire_tokens acts at once and answers
@@ -168,6 +171,18 @@ POST /__control__/clear-faults                            -> {"pending"}
 POST /__control__/recode        {"customer_id", "qr_code"}
     Give a member a new stored code, retiring the old one, as the back
     office's "regenerate QR code" does.                   -> {"qr_code"}
+POST /__control__/entries       {"branch_id", "customer_id", "count",
+                                 "start", "step_seconds"?: 0,
+                                 "status"?: "approved" | "denied"}
+    Append ``count`` door events at once, as that many check-ins (or
+    refusals) at branch ``branch_id`` would have: the first at ``start``
+    (ISO 8601, UTC when it has no offset), each next one ``step_seconds``
+    later, with the next ids, as "qr_scan" entries: an approved one on
+    the member's first plan, deducting nothing; a refusal on no plan, as
+    NO_SUBSCRIPTION. They are in the entry log like any other, and the
+    approved ones are attendance (one table); no balance changes. For
+    busy days without thousands of requests.  -> {"added", "first_id",
+                                                   "last_id"}
 POST /__control__/gym-rules     {"pt_only_members_may_enter"?: bool}
     Change the gym's rules (see "Gym rules"); keys left out stay as they
     are.                          -> {"pt_only_members_may_enter"}
@@ -445,6 +460,8 @@ class Fault:
     seconds: float = 0.0
     code: int = 500
     location: str | None = None
+    # Query parameters (text) a request must carry, e.g. {"page": "2"}.
+    query: dict | None = None
 
 
 @dataclass
@@ -879,7 +896,8 @@ class GymStore:
         """Queue a fault; the first matching one applies to a request."""
         self.faults.append(fault)
 
-    def take_fault(self, method: str, path: str) -> Fault | None:
+    def take_fault(self, method: str, path: str,
+                   query: dict | None = None) -> Fault | None:
         """Consume one use of the first fault that matches this request."""
         with self.lock:
             if self.down:
@@ -890,6 +908,9 @@ class GymStore:
                 if fault.method and fault.method != method:
                     continue
                 if fault.path and not path.startswith(fault.path):
+                    continue
+                if fault.query and any((query or {}).get(name) != value
+                                       for name, value in fault.query.items()):
                     continue
                 fault.count -= 1
                 if fault.count <= 0:
@@ -1676,13 +1697,17 @@ def register_controls(app: Flask, store: GymStore) -> None:
         codes = range(300, 400) if redirect else range(400, 600)
         seconds = spec.get("seconds", 0)
         location = spec.get("location")
+        query = spec.get("query") or None
         if not isinstance(count, int) or count < 1 \
                 or not isinstance(code, int) or code not in codes \
                 or not isinstance(seconds, (int, float)) or seconds < 0 \
-                or redirect and not isinstance(location, str):
+                or redirect and not isinstance(location, str) \
+                or query is not None and not (
+                    isinstance(query, dict)
+                    and all(isinstance(v, str) for v in query.values())):
             return jsonify({"error": "count must be >= 1, code 400-599 "
                             "(300-399 and a location for a redirect), "
-                            "seconds >= 0"}), 400
+                            "seconds >= 0, query an object of texts"}), 400
         with store.lock:
             if kind == "expire_tokens":
                 return jsonify({"expired": store.expire_tokens()})
@@ -1691,7 +1716,7 @@ def register_controls(app: Flask, store: GymStore) -> None:
                 kind=kind, path=spec.get("path") or path,
                 method=(spec.get("method") or method or "").upper() or None,
                 count=count, seconds=float(seconds), code=code,
-                location=location))
+                location=location, query=query))
             return jsonify({"pending": [dataclasses.asdict(f)
                                         for f in store.faults]})
 
@@ -1712,6 +1737,45 @@ def register_controls(app: Flask, store: GymStore) -> None:
                                          "non-empty qr_code are required"}), 400
             customer.qr_code = code
             return jsonify({"qr_code": code})
+
+    @app.post("/__control__/entries")
+    def control_entries():
+        spec = json_body() or {}
+        count = spec.get("count")
+        step = spec.get("step_seconds", 0)
+        status = spec.get("status", "approved")
+        try:
+            start = datetime.fromisoformat(
+                str(spec.get("start")).replace("Z", "+00:00"))
+        except ValueError:
+            start = None
+        if start is not None and start.tzinfo is not None:
+            start = start.astimezone(timezone.utc).replace(tzinfo=None)
+        with store.lock:
+            customer = store.customers.get(spec.get("customer_id"))
+            branch_id = spec.get("branch_id")
+            if customer is None or branch_id not in store.branches \
+                    or isinstance(count, bool) or not isinstance(count, int) \
+                    or count < 1 or start is None \
+                    or isinstance(step, bool) \
+                    or not isinstance(step, (int, float)) or step < 0 \
+                    or status not in ("approved", "denied"):
+                return jsonify({"error": "customer_id of a member, branch_id "
+                                "of a branch, count >= 1, start an ISO "
+                                "time, step_seconds >= 0, status approved "
+                                "or denied"}), 400
+            approved = status == "approved"
+            plans = store.plans_of(customer.id)
+            plan_id = plans[0].id if approved and plans else None
+            added = [store.record_entry(
+                customer_id=customer.id, subscription_id=plan_id,
+                branch_id=branch_id,
+                entry_time=iso_time(start + timedelta(seconds=step * index)),
+                entry_status=status, entry_type="qr_scan",
+                denial_code=None if approved else "NO_SUBSCRIPTION")
+                for index in range(count)]
+            return jsonify({"added": len(added), "first_id": added[0].id,
+                            "last_id": added[-1].id})
 
     @app.post("/__control__/gym-rules")
     def control_gym_rules():
@@ -1854,7 +1918,7 @@ class StandInHandler(BaseHTTPRequestHandler):
             query=dict(parse_qsl(target.query, keep_blank_values=True)),
             body=None, status=None, time=iso_time(utc_now()),
             connection=self.connection_number))
-        fault = store.take_fault(self.command, target.path)
+        fault = store.take_fault(self.command, target.path, record.query)
         with store.lock:
             record.fault = fault.kind if fault else None
             field_mode = store.field

@@ -245,15 +245,57 @@ actor StandInServer {
   }
 
   /// Queues `fault` for the next `count` requests whose path starts with `path` (default: any
-  /// API path, or the fault's own default) and, if given, whose method is `method`.
-  func fault(_ fault: Fault, path: String? = nil, method: String? = nil, count: Int = 1)
-    async throws
-  {
+  /// API path, or the fault's own default), if given whose method is `method`, and whose query
+  /// has each of `query`'s parameters with that value (`["page": "2"]`: a listing's second page).
+  func fault(
+    _ fault: Fault, path: String? = nil, method: String? = nil, query: [String: String] = [:],
+    count: Int = 1
+  ) async throws {
     var body = fault.json
     body["count"] = .number(Double(count))
     if let path { body["path"] = .string(path) }
     if let method { body["method"] = .string(method) }
+    if !query.isEmpty { body["query"] = .object(query.mapValues { .string($0) }) }
     _ = try await control("POST", "fault", body: body)
+  }
+
+  /// The ids `addEntries` gave the entries it added, oldest first.
+  struct AddedEntries: Sendable, Equatable {
+    let first: Int64
+    let last: Int64
+
+    var ids: ClosedRange<Int64> { first...last }
+  }
+
+  /// Appends `count` entries to the entry log in one call, as that many check-ins (or, with
+  /// `approved: false`, refusals) of `member` at `branch` would have: the first at `start`, each
+  /// next one `step` seconds later, with the next ids.
+  @discardableResult
+  func addEntries(
+    branch: Int64 = 1, member: Int64 = 116, count: Int, start: Date, step: Double = 0,
+    approved: Bool = true
+  ) async throws -> AddedEntries {
+    let data = try await control(
+      "POST", "entries",
+      body: [
+        "branch_id": .number(Double(branch)), "customer_id": .number(Double(member)),
+        "count": .number(Double(count)), "start": .string(Self.isoTime(start)),
+        "step_seconds": .number(step), "status": .string(approved ? "approved" : "denied"),
+      ])
+    let answer = try JSONDecoder().decode(JSONValue.self, from: data)
+    guard answer["added"]?.int == count, let first = answer["first_id"]?.int,
+      let last = answer["last_id"]?.int
+    else {
+      throw Failure(description: "the stand-in added no entries as asked: \(answer)")
+    }
+    return AddedEntries(first: Int64(first), last: Int64(last))
+  }
+
+  /// `2026-06-14T22:00:00.000Z`.
+  private static func isoTime(_ date: Date) -> String {
+    let format = ISO8601DateFormatter()
+    format.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    return format.string(from: date)
   }
 
   /// Forgets every pending fault.
