@@ -10,11 +10,13 @@ extension LocalStore {
         SELECT a.id, a.customer_id, c.full_name, a.check_in_time, a.action, a.deducted,
                a.subscription_id, a.branch_id, a.station, a.voided_at, a.override_reason
         FROM attendance a JOIN customers c ON c.id = a.customer_id
-        WHERE a.branch_id = ? AND a.check_in_time >= ? AND a.check_in_time < ?
+        WHERE a.branch_id = ?1 AND a.check_in_time >= ?2 AND a.check_in_time < ?3
+          AND (?6 IS NULL OR a.customer_id IN (SELECT value FROM json_each(?6)))
         ORDER BY a.check_in_time DESC, a.id DESC
-        LIMIT ? OFFSET ?
+        LIMIT ?4 OFFSET ?5
         """, query.branchID, query.from.storedMilliseconds, query.until.storedMilliseconds,
-        query.limit, query.offset
+        query.limit, query.offset,
+        query.members.map { "[\($0.map(String.init).joined(separator: ","))]" }
       ) { row in
         AttendanceEntry(
           id: row.int64(0), memberID: row.int64(1), memberName: row.text(2),

@@ -5,27 +5,32 @@ import Testing
 @testable import CheckInSQLite
 @testable import CheckInUI
 
-/// A big gym's day on the screen: the panel and the status line say what the store counted.
-@Suite struct BusyDayPanelTests {
-  @Test func aDayOfFiveThousandVisitsIsShownWhole() throws {
-    let folder = FileManager.default.temporaryDirectory.appending(
+/// A database holding a big gym's day: 50 members and 5,000 visits from 06:00, one every 9 s
+/// (400 an hour until 18:30, the newest at 18:29:51), on `Scenes`' clock and zone.
+final class BusyDay {
+  let folder: URL
+  let time = SimulatedTime(Scenes.now)
+  let path: String
+  let opening: Date
+
+  init() throws {
+    folder = FileManager.default.temporaryDirectory.appending(
       path: "checkin-busy-day-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appending(path: "gym.sqlite3").path
+    path = folder.appending(path: "gym.sqlite3").path
     let zone = Scenes.timeZone
-    let day = CalendarDay(Scenes.now, in: zone)
-    let opening = day.start(in: zone).addingTimeInterval(6 * 3600)
-    let time = SimulatedTime(Scenes.now)
+    opening = CalendarDay(Scenes.now, in: zone).start(in: zone).addingTimeInterval(6 * 3600)
+    let time = self.time
     let setup = try LocalStore(
       path: path, options: LocalStore.Options(create: true), clock: { time.now }, timeZone: zone)
     _ = try setup.importBatch(
       ImportBatch(
-        members: (1...50).map { Member(id: Int64($0), fullName: "Member \($0)", branchID: 1) },
-        plans: [])
+        members: (1...50).map {
+          Member(id: Int64($0), fullName: "Member \($0)", qrCode: "GYM-\($0)", branchID: 1)
+        }, plans: [])
     ).get()
-    // 5,000 visits from 06:00, one every 9 s: 400 an hour until 18:30, the newest at 18:29:51.
     let database = setup.database
+    let opening = self.opening
     try database.transaction {
       for index in 0..<5000 {
         try database.run(
@@ -36,9 +41,25 @@ import Testing
           opening.addingTimeInterval(Double(index) * 9).storedMilliseconds)
       }
     }
-    let desk = FakeDesk(
-      store: try DatabaseStore(path: path, time: time, timeZone: zone),
-      size: Size(width: 120, height: 40), start: Scenes.now, timeZone: zone)
+  }
+
+  deinit {
+    try? FileManager.default.removeItem(at: folder)
+  }
+
+  /// A receptionist's station on the file, at 120×40.
+  func desk() throws -> FakeDesk<DatabaseStore> {
+    FakeDesk(
+      store: try DatabaseStore(path: path, time: time, timeZone: Scenes.timeZone),
+      size: Size(width: 120, height: 40), start: Scenes.now, timeZone: Scenes.timeZone)
+  }
+}
+
+/// A big gym's day on the screen: the panel and the status line say what the store counted.
+@Suite struct BusyDayPanelTests {
+  @Test func aDayOfFiveThousandVisitsIsShownWhole() throws {
+    let day = try BusyDay()
+    let desk = try day.desk()
     let text = desk.screenText
     #expect(text.contains("Today · 5000 check-ins"), "\(desk.screen)")
     #expect(text.contains("peak 400/h"))

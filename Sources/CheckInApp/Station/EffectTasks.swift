@@ -50,7 +50,7 @@ extension StationEffect {
   var requestID: RequestID? {
     switch self {
     case .lookUp(let id, _), .checkIn(let id, _), .search(let id, _, _, _), .void(let id, _),
-      .login(let id, _):
+      .login(let id, _), .loadVisits(let id, _):
       id
     case .cancel, .loadToday, .announce, .signal, .log: nil
     }
@@ -61,7 +61,7 @@ extension StationEvent {
   var answeredRequest: RequestID? {
     switch self {
     case .lookedUp(let id, _), .checkedIn(let id, _), .searched(let id, _), .voided(let id, _),
-      .loggedIn(let id, _):
+      .loggedIn(let id, _), .visitsLoaded(let id, _):
       id
     default: nil
     }

@@ -73,9 +73,12 @@ public struct AttendanceQuery: Hashable, Sendable {
   public var limit: Int
   /// How many of the newest to skip, for paging back through a day.
   public var offset: Int
+  /// Only these members' visits, when set (today's visits searched by name or code).
+  public var members: [Int64]?
 
   public init(
-    branchID: Int64, day: CalendarDay, from: Date, until: Date, limit: Int = 500, offset: Int = 0
+    branchID: Int64, day: CalendarDay, from: Date, until: Date, limit: Int = 500, offset: Int = 0,
+    members: [Int64]? = nil
   ) {
     self.branchID = branchID
     self.day = day
@@ -83,6 +86,7 @@ public struct AttendanceQuery: Hashable, Sendable {
     self.until = until
     self.limit = limit
     self.offset = offset
+    self.members = members
   }
 
   /// The whole local day `now` falls on.

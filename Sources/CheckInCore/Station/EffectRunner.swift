@@ -53,6 +53,19 @@ public enum EffectRunner {
         await result { () throws(BackendError) in
           try await backend.search(query, limit)
         })
+    case .loadVisits(let id, let request):
+      if request.delay > 0 {
+        do {
+          try await Task.sleep(for: .milliseconds(Int(request.delay * 1000)))
+        } catch {
+          return .visitsLoaded(id, .failure(.cancelled))
+        }
+      }
+      return .visitsLoaded(
+        id,
+        await result { () throws(BackendError) in
+          try await visits(request, backend: backend, context: context)
+        })
     case .loadToday:
       let query = AttendanceQuery.day(
         of: context.now, branchID: context.policy.branchID, timeZone: context.timeZone,
@@ -96,6 +109,32 @@ public enum EffectRunner {
       return nil
     }
   }
+
+  /// The members a query names (as member search finds them), then their visits today; all of
+  /// today's visits for an empty query. The store pages; one more than asked tells if more follow.
+  private static func visits(
+    _ request: VisitsRequest, backend: Backend, context: StationContext
+  ) async throws(BackendError) -> VisitsPage {
+    var query = AttendanceQuery.day(
+      of: context.now, branchID: context.policy.branchID, timeZone: context.timeZone,
+      limit: request.limit + 1)
+    query.offset = request.offset
+    let typed = request.query.trimmingCharacters(in: .whitespaces)
+    if !typed.isEmpty {
+      let found = try await backend.search(typed, visitsSearchMembers)
+      if found.hits.isEmpty {
+        return VisitsPage(query: request.query, entries: [], offset: 0, hasMore: false)
+      }
+      query.members = found.hits.map(\.id)
+    }
+    let entries = try await backend.attendance(query)
+    return VisitsPage(
+      query: request.query, entries: Array(entries.prefix(request.limit)),
+      offset: request.offset, hasMore: entries.count > request.limit)
+  }
+
+  /// Members a query in the visits panel is matched against: a name shared by more is typed on.
+  static let visitsSearchMembers = 50
 
   private static func result<Value>(
     _ operation: () async throws(BackendError) -> Value

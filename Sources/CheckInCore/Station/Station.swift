@@ -57,6 +57,10 @@ public enum Station {
       return []
     case .openSearch:
       return openSearch(&state, context)
+    case .openVisits:
+      return openVisits(&state, context)
+    case .movePage(let step):
+      return movePage(step, &state, context)
     case .moveSelection(let step):
       moveSelection(step, &state, context)
       return []
@@ -79,6 +83,9 @@ public enum Station {
       return lookedUp(id, result, &state, context)
     case .checkedIn(let id, let result):
       return checkedIn(id, result, &state, context)
+    case .visitsLoaded(let id, let result):
+      visitsLoaded(id, result, &state)
+      return []
     case .searched(let id, let result):
       searched(id, result, &state, context)
       return []

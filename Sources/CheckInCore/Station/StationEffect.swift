@@ -6,6 +6,8 @@ public enum StationEffect: Hashable, Sendable {
   case checkIn(RequestID, CheckInRequest)
   /// Search after `delay` seconds unless cancelled first (typing on supersedes it).
   case search(RequestID, query: String, limit: Int, delay: Double)
+  /// A page of today's visits, narrowed to the members a query finds.
+  case loadVisits(RequestID, VisitsRequest)
   /// Stop a request nobody waits for any more.
   case cancel(RequestID)
   /// Reload today's check-ins at this branch.

@@ -26,6 +26,10 @@ public enum StationEvent: Hashable, Sendable {
 
   // Search
   case openSearch
+  /// Today's visits, page by page, searchable by name or code.
+  case openVisits
+  /// The next (+1) or previous (-1) page of today's visits.
+  case movePage(Int)
   /// Move the highlighted hit up (-1) or down (+1).
   case moveSelection(Int)
 
@@ -49,6 +53,7 @@ public enum StationEvent: Hashable, Sendable {
   case checkedIn(RequestID, Result<Receipt, BackendError>)
   case searched(RequestID, Result<SearchPage, BackendError>)
   case todayLoaded(Result<TodayOverview, BackendError>)
+  case visitsLoaded(RequestID, Result<VisitsPage, BackendError>)
   case voided(RequestID, Result<VoidReceipt, BackendError>)
   case loggedIn(RequestID, Result<LoginAccepted, BackendError>)
 }
@@ -64,8 +69,8 @@ extension StationEvent {
   /// screen nobody can see.
   var actsWhileHidden: Bool {
     switch self {
-    case .cancel, .tick, .resized, .lookedUp, .checkedIn, .searched, .todayLoaded, .voided,
-      .loggedIn:
+    case .cancel, .tick, .resized, .lookedUp, .checkedIn, .searched, .todayLoaded, .visitsLoaded,
+      .voided, .loggedIn:
       true
     default:
       false

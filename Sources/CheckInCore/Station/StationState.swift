@@ -119,8 +119,22 @@ public enum Outcome: Hashable, Sendable {
 }
 
 public struct SearchPanel: Hashable, Sendable {
+  /// What the panel looks through.
+  public enum Scope: Hashable, Sendable {
+    /// Members, by name, phone or code.
+    case members
+    /// Today's visits at this branch, newest first, page by page; the query narrows them to
+    /// members matching it ("did she come in this morning?").
+    case todaysVisits
+  }
+
+  public var scope = Scope.members
   public var query = ""
   public var page: SearchPage?
+  /// The page of today's visits shown, in the `todaysVisits` scope.
+  public var visits: VisitsPage?
+  /// How many of the newest visits lie before the page asked for (or shown).
+  public var offset = 0
   public var selection = 0
   /// The search in flight, whose answer the panel waits for.
   public var pending: RequestID?

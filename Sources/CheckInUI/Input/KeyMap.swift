@@ -212,6 +212,10 @@ extension KeyMap {
     KeyBinding([.up], on: [.searching], .station(.moveSelection(-1)), help: "Previous result"),
     KeyBinding([.down], on: [.searching], .station(.moveSelection(1)), help: "Next result"),
     KeyBinding(
+      [.pageDown], on: [.searching], .station(.movePage(1)), help: "Today's visits: older page"),
+    KeyBinding(
+      [.pageUp], on: [.searching], .station(.movePage(-1)), help: "Today's visits: newer page"),
+    KeyBinding(
       [.function(2), .character("/")], on: idle, .station(.openSearch),
       help: "Search members by name, phone or code", hint: "Search", action: .search,
       onlyWhenFieldEmpty: true),
@@ -219,6 +223,10 @@ extension KeyMap {
       [.function(3), .character("t")], on: idle, .station(.toggleToday),
       help: "Show or hide today's check-ins", hint: "Today", action: .today,
       onlyWhenFieldEmpty: true),
+    KeyBinding(
+      [.function(4), .character("v")], on: idle, .station(.openVisits),
+      help: "Today's visits, page by page, found by name or code",
+      action: .today, onlyWhenFieldEmpty: true),
     KeyBinding(
       [.function(8), .control("o")], on: [.refusal], .station(.beginOverride),
       help: "Let a refused member in anyway, with a reason", hint: "Override",

@@ -5,6 +5,10 @@ import Foundation
 enum SearchPanelView {
   static func draw(_ frame: inout ScreenBuffer, in rect: Rect, panel: SearchPanel, info: ViewInfo) {
     guard rect.height >= 4 else { return }
+    if panel.scope == .todaysVisits {
+      VisitsPanelView.draw(&frame, in: rect, panel: panel, info: info)
+      return
+    }
     let label = "Search ▸ "
     let used = frame.put(label, x: rect.x, y: rect.y, role: .label)
     let fieldWidth = min(50, rect.width - used)

@@ -25,6 +25,7 @@ struct StationExplorer {
       case lookUp(ScanPayload)
       case checkIn(CheckInRequest)
       case search(String)
+      case visits(VisitsRequest)
       case void(Int64)
       case login
     }
@@ -52,7 +53,8 @@ struct StationExplorer {
   static let desk: [StationEvent] = [
     .scanned("GYM-1"), .scanned("GYM-2"), .scanned("bad\u{7}code"), .typed("1"),
     .typed(String(repeating: "7", count: 200)), .erase, .submit, .cancel, .choose(.deduct),
-    .choose(.checkInOnly), .toggleChoice, .movePlan(1), .openSearch, .moveSelection(1), .undoLast,
+    .choose(.checkInOnly), .toggleChoice, .movePlan(1), .openSearch, .openVisits, .movePage(1),
+    .moveSelection(1), .undoLast,
     .beginOverride, .toggleHelp, .toggleToday, .tick, .resized(fits: false),
     .resized(fits: true),
   ]
@@ -155,6 +157,19 @@ struct StationExplorer {
         .searched(request.id, .failure(offline)),
         .searched(request.id, .failure(.refused(.inactive))),
         .searched(request.id, .failure(.cancelled)),
+      ]
+    case .visits(let asked):
+      let entry = AttendanceEntry(
+        id: 7, memberID: 2, memberName: "Omar", checkedInAt: now, action: .checkInOnly,
+        deducted: 0, subscriptionID: nil, branchID: 1)
+      return [
+        .visitsLoaded(
+          request.id,
+          .success(
+            VisitsPage(query: asked.query, entries: [entry], offset: asked.offset, hasMore: true))
+        ),
+        .visitsLoaded(request.id, .failure(offline)),
+        .visitsLoaded(request.id, .failure(.cancelled)),
       ]
     case .void(let attendanceID):
       return [
@@ -312,6 +327,7 @@ struct StationExplorer {
     case .lookUp(let id, let payload): Request(id: id, kind: .lookUp(payload))
     case .checkIn(let id, let request): Request(id: id, kind: .checkIn(request))
     case .search(let id, let query, _, _): Request(id: id, kind: .search(query))
+    case .loadVisits(let id, let asked): Request(id: id, kind: .visits(asked))
     case .void(let id, let attendanceID): Request(id: id, kind: .void(attendanceID))
     case .login(let id, _): Request(id: id, kind: .login)
     case .cancel, .loadToday, .announce, .signal, .log: nil
@@ -321,7 +337,7 @@ struct StationExplorer {
   static func answerID(of event: StationEvent) -> RequestID? {
     switch event {
     case .lookedUp(let id, _), .checkedIn(let id, _), .searched(let id, _), .voided(let id, _),
-      .loggedIn(let id, _):
+      .loggedIn(let id, _), .visitsLoaded(let id, _):
       id
     default: nil
     }
@@ -332,7 +348,7 @@ struct StationExplorer {
     switch (phase, event) {
     case (.lookingUp(let lookUp), .lookedUp): lookUp.id
     case (.submitting(let submission), .checkedIn): submission.id
-    case (.searching(let panel), .searched): panel.pending
+    case (.searching(let panel), .searched), (.searching(let panel), .visitsLoaded): panel.pending
     case (.undoing(let id, _), .voided): id
     case (.loggingIn(let prompt), .loggedIn): prompt.pending
     default: nil
@@ -351,7 +367,7 @@ struct StationExplorer {
   static func answers(_ event: StationEvent, _ kind: Request.Kind) -> Bool {
     switch (event, kind) {
     case (.lookedUp, .lookUp), (.checkedIn, .checkIn), (.searched, .search), (.voided, .void),
-      (.loggedIn, .login):
+      (.loggedIn, .login), (.visitsLoaded, .visits):
       true
     default: false
     }
@@ -359,7 +375,7 @@ struct StationExplorer {
 
   static func mayStartRequests(_ event: StationEvent) -> Bool {
     switch event {
-    case .scanned, .burst, .submit, .openSearch, .typed, .undoLast: true
+    case .scanned, .burst, .submit, .openSearch, .openVisits, .typed, .undoLast: true
     default: false
     }
   }

@@ -41,6 +41,25 @@ final class DatabaseStore: DeskStore {
     return Result { () throws(BackendError) in try store.checkIn(request) }
   }
 
+  /// As the runtime asks: the members the query finds, then their visits today.
+  func visits(_ request: VisitsRequest, at now: Date, in timeZone: TimeZone)
+    -> Result<VisitsPage, BackendError>
+  {
+    time.now = now
+    return Result { () throws(BackendError) in
+      var query = AttendanceQuery.day(
+        of: now, branchID: branchID, timeZone: timeZone, limit: request.limit + 1)
+      query.offset = request.offset
+      if !request.query.isEmpty {
+        query.members = try store.search(request.query, limit: 50).hits.map(\.id)
+      }
+      let entries = try store.attendance(query)
+      return VisitsPage(
+        query: request.query, entries: Array(entries.prefix(request.limit)),
+        offset: request.offset, hasMore: entries.count > request.limit)
+    }
+  }
+
   func overview(at now: Date, in timeZone: TimeZone) -> Result<TodayOverview, BackendError> {
     time.now = now
     return Result { () throws(BackendError) in

@@ -60,6 +60,8 @@ protocol DeskStore: AnyObject {
     -> Result<MemberCard, BackendError>
   func checkIn(_ request: CheckInRequest, at now: Date) -> Result<Receipt, BackendError>
   func overview(at now: Date, in timeZone: TimeZone) -> Result<TodayOverview, BackendError>
+  func visits(_ request: VisitsRequest, at now: Date, in timeZone: TimeZone)
+    -> Result<VisitsPage, BackendError>
 }
 
 /// A members' store that answers at once, with the rules a real one applies: deductions, what is
@@ -109,6 +111,30 @@ final class FakeStore: DeskStore {
       TodayOverview(
         listing: entries.filter { CalendarDay($0.checkedInAt, in: timeZone) == day }, day: day,
         timeZone: timeZone))
+  }
+
+  /// Today's visits whose member's name or code contains the query, newest first.
+  func visits(_ request: VisitsRequest, at now: Date, in timeZone: TimeZone)
+    -> Result<VisitsPage, BackendError>
+  {
+    let day = CalendarDay(now, in: timeZone)
+    let typed = request.query.lowercased()
+    let matching = visits.reversed().filter { visit in
+      guard CalendarDay(visit.at, in: timeZone) == day else { return false }
+      guard !typed.isEmpty, let member = cards[visit.memberID]?.member else { return true }
+      return member.fullName.lowercased().contains(typed)
+        || (member.qrCode?.lowercased().contains(typed) ?? false)
+    }
+    let page = matching.dropFirst(request.offset).prefix(request.limit).map { visit in
+      AttendanceEntry(
+        id: visit.attendanceID, memberID: visit.memberID,
+        memberName: cards[visit.memberID]?.member.fullName ?? "?", checkedInAt: visit.at,
+        action: visit.action, deducted: visit.deducted, subscriptionID: nil, branchID: 1)
+    }
+    return .success(
+      VisitsPage(
+        query: request.query, entries: Array(page), offset: request.offset,
+        hasMore: matching.count > request.offset + request.limit))
   }
 
   func checkIn(_ request: CheckInRequest, at now: Date) -> Result<Receipt, BackendError> {
@@ -282,6 +308,8 @@ final class FakeDesk<Store: DeskStore> {
     case .search(let id, let query, _, _):
       return .searched(id, .success(SearchPage(query: query, hits: [], hasMore: false)))
     case .loadToday: return .todayLoaded(store.overview(at: now, in: context.timeZone))
+    case .loadVisits(let id, let request):
+      return .visitsLoaded(id, store.visits(request, at: now, in: context.timeZone))
     case .void(let id, _): return .voided(id, .failure(.unsupported("not here")))
     case .login(let id, _): return .loggedIn(id, .success(LoginAccepted()))
     case .cancel(let id):
@@ -305,7 +333,7 @@ extension StationEffect {
   var requestID: RequestID? {
     switch self {
     case .lookUp(let id, _), .checkIn(let id, _), .search(let id, _, _, _), .void(let id, _),
-      .login(let id, _):
+      .login(let id, _), .loadVisits(let id, _):
       id
     default: nil
     }

@@ -1,0 +1,57 @@
+import CheckInCore
+import Foundation
+
+/// Today's visits, a page at a time, newest first: the field narrows them to members whose name,
+/// phone or code matches; the highlighted visit's member opens on Enter.
+enum VisitsPanelView {
+  static func draw(_ frame: inout ScreenBuffer, in rect: Rect, panel: SearchPanel, info: ViewInfo) {
+    let label = "Today's visits ▸ "
+    let used = frame.put(label, x: rect.x, y: rect.y, role: .label)
+    let fieldWidth = min(40, rect.width - used)
+    frame.fill(Rect(x: rect.x + used, y: rect.y, width: fieldWidth, height: 1), role: .scanField)
+    frame.put(
+      panel.query + "█", x: rect.x + used + 1, y: rect.y, role: .scanField, limit: fieldWidth - 2)
+    var y = rect.y + 1
+    let page = panel.visits
+    if panel.pending != nil {
+      frame.put("loading \(info.spinner)", x: rect.x, y: y, role: .muted, limit: rect.width)
+    } else if let error = panel.error {
+      frame.put("! " + error, x: rect.x, y: y, role: .danger, limit: rect.width)
+    } else if let page, page.entries.isEmpty {
+      let text =
+        page.query.isEmpty ? "No visits yet today" : "No visit today matches “\(page.query)”"
+      frame.put(text, x: rect.x, y: y, role: .warning, limit: rect.width)
+    } else if let page {
+      frame.put(position(of: page), x: rect.x, y: y, role: .muted, limit: rect.width)
+    }
+    y += 1
+    guard let page else { return }
+    let rows = rect.maxY - y
+    let first = max(0, min(panel.selection - rows + 1, page.entries.count - rows))
+    for (index, entry) in page.entries.enumerated().dropFirst(first).prefix(max(0, rows)) {
+      let selected = index == panel.selection
+      let row = Rect(x: rect.x, y: y, width: rect.width, height: 1)
+      if selected { frame.fill(row, role: .selection) }
+      let role: Role = selected ? .selection : entry.isVoided ? .muted : .normal
+      let time = ClockText.hoursMinutes(entry.checkedInAt, in: info.timeZone)
+      var text = (selected ? "▸ " : "  ") + time + "  " + entry.memberName + "  #\(entry.memberID)"
+      if let station = entry.station { text += "  \(station)" }
+      if entry.isVoided {
+        text += "  voided"
+      } else if entry.deducted > 0 {
+        text += "  −\(entry.deducted)"
+      }
+      if entry.overrideReason != nil { text += "  override" }
+      frame.put(text, x: rect.x, y: y, role: role, limit: rect.width)
+      y += 1
+    }
+  }
+
+  /// Which visits these are, and the keys to the others: "21–40, newest first · PgDn older".
+  static func position(of page: VisitsPage) -> String {
+    var text = "\(page.offset + 1)–\(page.offset + page.entries.count), newest first"
+    if page.hasMore { text += " · PgDn older" }
+    if page.offset > 0 { text += " · PgUp newer" }
+    return text
+  }
+}
