@@ -267,6 +267,37 @@ import Testing
     }
   }
 
+  /// Today's visits narrowed to members (the visits panel's name search): one entry-log request
+  /// per member, this branch only, newest first, paged like the whole list.
+  @Test func todaysListNarrowedToMembers() async throws {
+    try await StandInServer.run(.vFeb) { server in
+      let nour = try await server.addEntries(count: 30, start: Self.at(minutes: 600), step: 60)
+      let other = try await server.addEntries(
+        member: 119, count: 20, start: Self.at(minutes: 610.5), step: 60)
+      try await server.addEntries(
+        branch: 2, member: 119, count: 5, start: Self.at(minutes: 700), step: 60)
+      try await server.addEntries(
+        member: 123, count: 40, start: Self.at(minutes: 600.25), step: 30)
+      try await withDesk(server, cache: false, timeZone: Self.east) { desk in
+        try await desk.logIn()
+        var query = Self.query(limit: 25)
+        query.members = [116, 119]
+        var page: [AttendanceEntry] = []
+        let requests = try await sent(server) { page = try await desk.backend.attendance(query) }
+        #expect(requests.count == 2, "\(requests.map(\.query))")
+        let both = Array(nour.ids) + Array(other.ids)
+        #expect(page.count == 25)
+        #expect(page.allSatisfy { [116, 119].contains($0.memberID) && $0.branchID == 1 })
+        #expect(zip(page, page.dropFirst()).allSatisfy { $0.checkedInAt >= $1.checkedInAt })
+        #expect(Set(page.map(\.id)).isSubset(of: Set(both)))
+        query.offset = 25
+        let rest = try await desk.backend.attendance(query)
+        #expect(rest.count == 25)
+        #expect(Set(page.map(\.id) + rest.map(\.id)) == Set(both))
+      }
+    }
+  }
+
   /// The list once stopped at 20 pages (2,000 entries). It reads what it is asked for, and no
   /// further than the day's start: east of UTC, the rest of the UTC date it asks from is the
   /// day before.

@@ -173,6 +173,11 @@ public struct KeyMap: Sendable {
     }
   }
 
+  /// The shortest key that does `intent`, for a hint with little room (`v` rather than `F4`).
+  public func shortestKey(for intent: Intent) -> String? {
+    bindings.first { $0.intent == intent }?.keys.map(\.label).min { $0.count < $1.count }
+  }
+
   /// How help and messages name the keys for `action`, like `F8 / Ctrl-O`.
   public func label(for action: DeskAction) -> String? {
     bindings.first { $0.action == action }?.label

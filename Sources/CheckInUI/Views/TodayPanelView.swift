@@ -27,8 +27,12 @@ enum TodayPanelView {
     let unseen = unseen(shown)
     defer {
       if unseen > 0 {
-        frame.put(
-          "… \(unseen) more", x: rect.x, y: rect.maxY - 1, role: .muted, limit: rect.width)
+        // Where the list ends is where staff look for the rest: the key that pages through it.
+        let key =
+          info.keyMap.shortestKey(for: .station(.openVisits)).map { " · \($0) lists all" } ?? ""
+        let long = "… \(unseen) more" + key
+        let text = frame.measure.columns(of: long) <= rect.width ? long : "… \(unseen) more"
+        frame.put(text, x: rect.x, y: rect.maxY - 1, role: .muted, limit: rect.width)
       }
     }
     for entry in today.entries.prefix(shown) {
@@ -66,9 +70,13 @@ enum TodayPanelView {
     }
     frame.put(bars, x: x, y: y, role: .histogram)
     frame.put(axis(for: hours), x: x, y: y + 1, role: .muted, limit: width)
-    if peak > 0 {
-      frame.put(
-        " peak \(peak)/h", x: x + hours.count, y: y, role: .muted, limit: width - hours.count)
+    // The busiest hour's count, in as many words as fit (a busy gym's three digits included).
+    if let label = [" peak \(peak)/h", " \(peak)/h"].first(where: {
+      $0.count <= width - hours.count
+    }),
+      peak > 0
+    {
+      frame.put(label, x: x + hours.count, y: y, role: .muted)
     }
     return 3
   }

@@ -49,7 +49,11 @@ enum VisitsPanelView {
 
   /// Which visits these are, and the keys to the others: "21–40, newest first · PgDn older".
   static func position(of page: VisitsPage) -> String {
-    var text = "\(page.offset + 1)–\(page.offset + page.entries.count), newest first"
+    let count = page.entries.count
+    if page.offset == 0 && !page.hasMore {
+      return count == 1 ? "1 visit" : "\(count) visits, newest first"
+    }
+    var text = "\(page.offset + 1)–\(page.offset + count), newest first"
     if page.hasMore { text += " · PgDn older" }
     if page.offset > 0 { text += " · PgUp newer" }
     return text
