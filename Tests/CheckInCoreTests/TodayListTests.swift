@@ -63,6 +63,30 @@ import Testing
     #expect(desk.state.today.entries.first?.isVoided == true)
   }
 
+  /// A reload read before this station's check-in committed, answered after it: the visit
+  /// stays on the list and in the count; one the store did list isn't counted twice.
+  @Test func aReloadReadBeforeACheckInDoesNotLoseIt() throws {
+    var desk = Desk()
+    busyDay(&desk)
+    desk.advance(30)
+    _ = try desk.checkInSara(attendanceID: 5000)
+    #expect(desk.state.today.tally?.visits == 2552)
+    busyDay(&desk)
+    #expect(desk.state.today.tally?.visits == 2552)
+    #expect(desk.state.today.entries.first?.id == 5000)
+
+    // The next reload lists it: counted once.
+    let counts = VisitCounts(total: 2552, perQuarter: Array(repeating: 0, count: 40) + [2552])
+    let tally = DayTally(
+      day: Fixture.today, counts: counts, from: Fixture.today.start(in: Fixture.timeZone),
+      timeZone: Fixture.timeZone)
+    let listed = try #require(desk.state.today.entries.first)
+    let newest = [listed] + (0..<99).map { entry(Int64(3000 - $0), at: Fixture.now - Double($0)) }
+    desk.send(.todayLoaded(.success(TodayOverview(tally: tally, newest: newest))))
+    #expect(desk.state.today.tally?.visits == 2552)
+    #expect(desk.state.today.entries.filter { $0.id == 5000 }.count == 1)
+  }
+
   /// At midnight the panel empties and asks for the new day; yesterday's late answer is dropped.
   @Test func theDayRollsOverAtMidnight() {
     var desk = Desk()

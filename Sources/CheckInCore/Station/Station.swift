@@ -218,9 +218,19 @@ public enum Station {
     case .success(let overview):
       // An answer about yesterday, arriving after midnight, says nothing about today.
       guard overview.tally.day == day else { return }
+      // This station's visits newer than anything the store listed were recorded after it was
+      // read (the reload was under way): they stay, counted, rather than vanish for a minute.
+      // Stores keep milliseconds (servers seconds), so a listed visit may read a little earlier.
+      let newest = overview.newest.map(\.checkedInAt).max()
+      let listed = Set(overview.newest.map(\.id))
+      let since = state.today.entries.filter { entry in
+        entry.station == context.stationName && !entry.isVoided && !listed.contains(entry.id)
+          && newest.map { entry.checkedInAt.timeIntervalSince($0) >= 1 } ?? true
+      }
       state.today.tally = overview.tally
       state.today.entries = Array(
         overview.newest.sorted { $0.checkedInAt > $1.checkedInAt }.prefix(TodayList.window))
+      for entry in since.reversed() { state.today.record(entry, timeZone: context.timeZone) }
       state.today.error = nil
       state.today.isLoaded = true
     case .failure(let error):
