@@ -34,7 +34,8 @@ import Testing
       try insertVisits(store, at: times)
       try insertVisits(store, at: (0..<40).map { Gym.at(hour: 12, minute: $0) }, voided: true)
       try insertVisits(store, at: (0..<300).map { Gym.at(hour: 9, minute: $0 / 10) }, branch: 2)
-      try insertVisits(store, at: [Gym.at(hour: 23, minute: 59, days: -1), Gym.at(hour: 0, days: 1)])
+      try insertVisits(
+        store, at: [Gym.at(hour: 23, minute: 59, days: -1), Gym.at(hour: 0, days: 1)])
 
       let query = AttendanceQuery.day(of: Gym.morning, branchID: 1, timeZone: Gym.timeZone)
       let counts = try store.countVisits(query)

@@ -1,9 +1,9 @@
 import CSQLite
 import CheckInCore
-@testable import CheckInSQLite
 import Foundation
 import Testing
 
+@testable import CheckInSQLite
 @testable import CheckInUI
 
 /// A week at a busy desk that never restarts, in simulated time: the whole station loop (bytes in,
