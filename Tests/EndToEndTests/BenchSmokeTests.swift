@@ -28,7 +28,8 @@ extension EndToEnd {
       #expect(report["attendance"] as? Int == 900)
       for key in [
         "disk_append_fsync_ms", "scan_to_receipt_ms", "scan_to_receipt_after_import_ms",
-        "lookup_ms", "search_keystroke_ms", "render_ms", "startup_ms",
+        "lookup_ms", "search_keystroke_ms", "render_ms", "startup_ms", "today_figures_ms",
+        "today_count_ms", "panel_frame_120x40_ms", "panel_frame_200x60_ms",
       ] {
         let figure = try #require(report[key] as? [String: Double], "\(key) in \(line)")
         let (p50, p99, max) = (figure["p50"] ?? -1, figure["p99"] ?? -1, figure["max"] ?? -1)
@@ -53,6 +54,9 @@ extension EndToEnd {
         }
       }
       #expect(report["import_members"] as? Int == 300)
+      // The busy day is written whole whatever the gym's size: 5,000 visits counted today.
+      #expect(report["busy_day_visits"] as? Int == 5000, "\(line)")
+      #expect(report["busy_day_voided"] as? Int == 100, "\(line)")
       #expect((report["peak_rss_mb"] as? Double ?? 0) > 1)
       let concurrency = try #require(report["concurrency"] as? [String: Any])
       #expect(concurrency["processes"] as? Int == 2)
@@ -69,6 +73,15 @@ extension EndToEnd {
       #expect(try await again.waitForExit(within: .seconds(120)) == .exited(0))
       let table = again.outputLines().lines.joined(separator: "\n")
       #expect(table.contains("300 members"))
+      // Today holds the busy day again, not the first run's scans on top of it.
+      #expect(table.contains("Busy day: 5,000 visits today at branch 1"), "\(table)")
+      for row in [
+        "today's figures (5,000 visits)", "  the count alone",
+        "panel frame 120×40 (5,000 today)",
+        "panel frame 200×60 (5,000 today)",
+      ] {
+        #expect(table.contains("\n" + row), "\(row) missing:\n\(table)")
+      }
       #expect(!table.contains("Generated in"), "the gym was generated again:\n\(table)")
     }
 

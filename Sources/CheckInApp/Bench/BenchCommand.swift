@@ -46,7 +46,7 @@ enum BenchCommand {
       let generation = try prepare(gym, at: path, context: context, progress: progress)
       progress.clear()
       let report = try await measure(
-        gym, path: path, options: options, today: CalendarDay(Date(), in: context.timeZone),
+        gym, path: path, options: options, now: Date(), timeZone: context.timeZone,
         progress: progress)
       progress.clear()
       var full = report
@@ -87,20 +87,37 @@ enum BenchCommand {
       }
       return nil
     }
-    let now = Date()
     let report = try gym.generate(
-      at: path, today: CalendarDay(now, in: context.timeZone), now: now,
+      at: path, today: CalendarDay(Date(), in: context.timeZone), timeZone: context.timeZone,
       progress: { progress.show("Generating: \($0)") })
     try LocalStore(path: path).setMeta("bench", signature)
     return BenchReport.Generation(
       seconds: report.seconds, megabytes: report.megabytes, attendance: report.attendance)
   }
 
+  /// Every figure of the run, today being the day `now` falls on in `timeZone`.
   private static func measure(
-    _ gym: BenchGym, path: String, options: Options, today: CalendarDay, progress: Progress
+    _ gym: BenchGym, path: String, options: Options, now: Date, timeZone: TimeZone,
+    progress: Progress
   ) async throws(BackendError) -> BenchReport {
     var report = BenchReport(members: gym.members, attendance: gym.members * gym.visitsPerMember)
-    let measurements = BenchMeasurements(gym: gym, path: path, repetitions: options.repetitions)
+    let today = CalendarDay(now, in: timeZone)
+    let measurements = BenchMeasurements(
+      gym: gym, path: path, repetitions: options.repetitions, timeZone: timeZone)
+    // The busy day first, and its figures before any scan adds to it.
+    progress.show("Writing a busy day of \(BenchGym.busyDay.formatted()) visits…")
+    let busyDay = try gym.writeBusyDay(
+      into: try LocalStore(path: path), day: today, timeZone: timeZone)
+    report.busyDay = busyDay
+    progress.show("Measuring today's figures…")
+    let figures = try await measurements.today(at: now, visits: busyDay.counted)
+    report.todayCount = figures.count
+    report.todayFigures = figures.reload
+    progress.show("Measuring the busy day's frames…")
+    report.panelMedium = try measurements.renders(
+      at: Size(width: 120, height: 40), today: figures.overview, now: now)
+    report.panelLarge = try measurements.renders(
+      at: Size(width: 200, height: 60), today: figures.overview, now: now)
     let disk = try DiskFloorProbe(besideDatabase: path)
     progress.show("Measuring scans and the disk…")
     let steady = try await BenchMeasurements.scans(

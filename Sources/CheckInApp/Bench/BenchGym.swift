@@ -4,7 +4,7 @@ import Foundation
 
 /// A chain-sized gym for the benchmark, the same for a given seed on every machine: members with
 /// Arabic and Latin names, phones and codes of every shape, a plan each (sessions, coins, time)
-/// and years of visits.
+/// and years of visits before today; and, written when the benchmark measures, a busy day today.
 struct BenchGym {
   let members: Int
   let visitsPerMember: Int
@@ -13,6 +13,10 @@ struct BenchGym {
   /// Counted plans hold this many, so the benchmark's check-ins never run a member out.
   static let planSize = 1_000_000
   static let chunk = 50_000
+  /// Today's visits at branch 1 on the busy day, voided ones left out.
+  static let busyDay = 5_000
+  /// One visit in this many on the busy day is followed by one voided.
+  static let voidedEvery = 50
 
   struct Report {
     var members = 0
@@ -21,9 +25,9 @@ struct BenchGym {
     var megabytes = 0.0
   }
 
-  /// Writes the gym into a new database at `path`.
+  /// Writes the gym into a new database at `path`, its visits all before `today`.
   func generate(
-    at path: String, today: CalendarDay, now: Date, progress: (String) -> Void
+    at path: String, today: CalendarDay, timeZone: TimeZone, progress: (String) -> Void
   ) throws(BackendError) -> Report {
     let started = ContinuousClock.now
     let store = try LocalStore(path: path, options: LocalStore.Options(create: true))
@@ -39,7 +43,7 @@ struct BenchGym {
       progress("members \(last)/\(members)")
       first = last + 1
     }
-    try addVisits(to: store.database, now: now, progress: progress)
+    try addVisits(to: store.database, before: today.start(in: timeZone), progress: progress)
     // Visits are bulk work like an import: the log is copied back and emptied before anyone
     // scans, as a station's file in steady state has a short log.
     store.checkpointAfterBulkWrite()
@@ -66,6 +70,80 @@ struct BenchGym {
     case .failure(let rejection):
       throw .storage("bench data refused: \(rejection.conflicts.first?.message ?? "")")
     }
+  }
+
+  /// The busy day's shape: visits per hour from 06:00 to 22:00, the morning and the evening
+  /// busiest.
+  static let busyHours = [5, 8, 7, 5, 4, 3, 3, 4, 4, 6, 9, 10, 10, 8, 5, 3]
+
+  /// The busy day at branch 1 as written.
+  struct BusyDay {
+    var counted = 0
+    var voided = 0
+  }
+
+  /// Makes `day` at branch 1 a busy day: exactly `busyDay` visits of branch 1's members, spread
+  /// over the opening hours as `busyHours` says, one in `voidedEvery` followed by another that
+  /// staff voided. What an earlier run on the same file checked in that day goes first, so a
+  /// reused file holds the same day. Written with the indexes in place, as a desk would.
+  func writeBusyDay(into store: LocalStore, day: CalendarDay, timeZone: TimeZone)
+    throws(BackendError) -> BusyDay
+  {
+    let database = store.database
+    let opening = day.start(in: timeZone).addingTimeInterval(6 * 3600).storedMilliseconds
+    let weight = Self.busyHours.reduce(0, +)
+    var random = SplitMix64(seed: seed ^ 0xB05D_A7)
+    func member() -> Int64 {
+      let id = 1 + Int(random.next(below: UInt64(members)))
+      // Branch 2's members (ids ending in 7) are taken at the next id down.
+      return Int64(id % 10 == 7 ? id - 1 : id)
+    }
+    func visit(_ id: Int64, at time: Int64, voidedAt: Int64? = nil) throws {
+      let counted = kind(of: Int(id)).isCounted
+      try database.run(
+        """
+        INSERT INTO attendance (customer_id, subscription_id, branch_id, check_in_time, action,
+                                deducted, station, voided_at)
+        VALUES (?, ?, 1, ?, ?, ?, 'bench', ?)
+        """, id, id, time, counted ? "check_in_with_deduction" : "check_in_only", counted ? 1 : 0,
+        voidedAt)
+    }
+    var written = BusyDay()
+    do {
+      try database.transaction(.immediate) {
+        try database.run(
+          "DELETE FROM attendance WHERE branch_id = 1 AND check_in_time >= ? AND check_in_time < ?",
+          day.start(in: timeZone).storedMilliseconds,
+          day.adding(days: 1).start(in: timeZone).storedMilliseconds)
+        for index in 0..<Self.busyDay {
+          // Where the visit falls on the day's shape, in hours after opening.
+          var position = (Double(index) + 0.5) / Double(Self.busyDay) * Double(weight)
+          var hours = 0.0
+          for count in Self.busyHours {
+            if position < Double(count) {
+              hours += position / Double(count)
+              break
+            }
+            position -= Double(count)
+            hours += 1
+          }
+          let time = opening + Int64(hours * 3_600_000)
+          try visit(member(), at: time)
+          written.counted += 1
+          if index % Self.voidedEvery == Self.voidedEvery - 1 {
+            try visit(member(), at: time - 20_000, voidedAt: time + 100_000)
+            written.voided += 1
+          }
+        }
+      }
+    } catch let error as SQLiteError {
+      throw error.backendError(path: database.path)
+    } catch {
+      throw .storage("bench busy day: \(error)")
+    }
+    // Like the other bulk writes, copied back before the scans are measured.
+    store.checkpointAfterBulkWrite()
+    return written
   }
 
   /// The code member `id` carries: most `GYM-id`, some regenerated with a suffix, a few none.
@@ -126,8 +204,10 @@ struct BenchGym {
   }
 
   /// Years of visits, written by SQLite itself (a recursive CTE) with the attendance indexes
-  /// dropped and rebuilt once at the end: row by row from Swift would take many times longer.
-  private func addVisits(to database: Database, now: Date, progress: (String) -> Void)
+  /// (`attendance_counted` among them) dropped and rebuilt once at the end: row by row from
+  /// Swift would take many times longer. All end before `end`, today's midnight, so that today
+  /// holds only the busy day, however many visits a member has.
+  private func addVisits(to database: Database, before end: Date, progress: (String) -> Void)
     throws(BackendError)
   {
     guard visitsPerMember > 0 else { return }
@@ -137,9 +217,9 @@ struct BenchGym {
           + "AND sql IS NOT NULL", map: { ($0.text(0), $0.text(1)) })
       try database.execute("PRAGMA cache_size = -262144")
       for (name, _) in indexes { try database.execute("DROP INDEX \(name)") }
-      let nowMilliseconds = Int64(now.timeIntervalSince1970 * 1000)
-      // Visits spread over two years, a day apart at least, never in the future.
-      let step = Int64(730 * 86_400_000 / visitsPerMember)
+      let endMilliseconds = end.storedMilliseconds
+      // Visits spread over the two years before today, a day apart at least for up to 730 each.
+      let step = max(1, Int64(730 * 86_400_000 / visitsPerMember))
       var first = 1
       while first <= members {
         let last = min(members, first + Self.chunk - 1)
@@ -155,7 +235,7 @@ struct BenchGym {
                    CASE s.kind WHEN 'time' THEN 0 ELSE 1 END, 'bench'
             FROM customers c JOIN subscriptions s ON s.customer_id = c.id CROSS JOIN k
             WHERE c.id BETWEEN ?4 AND ?5
-            """, nowMilliseconds, visitsPerMember, step, first, last)
+            """, endMilliseconds, visitsPerMember, step, first, last)
         }
         progress("visits of members \(last)/\(members)")
         first = last + 1

@@ -8,13 +8,14 @@ struct BenchMeasurements {
   let gym: BenchGym
   let path: String
   let repetitions: Int
+  var timeZone: TimeZone = .current
 
   /// Scans check in whoever is scanned, however often: the benchmark measures the path, not the
   /// rules' refusals.
   static let policy = CheckInPolicy(branchID: 1, duplicateWindow: 0, allowOtherBranches: true)
 
-  static func context() -> StationContext {
-    StationContext(now: Date(), policy: policy, stationName: "bench")
+  static func context(now: Date = Date(), timeZone: TimeZone = .current) -> StationContext {
+    StationContext(now: now, timeZone: timeZone, policy: policy, stationName: "bench")
   }
 
   /// Scan → receipt, and with `disk` the disk's floor timed before each scan, so that the noise
@@ -106,12 +107,74 @@ struct BenchMeasurements {
     return timings
   }
 
-  /// State → cell buffer for the member pane and the dialog, at `size`.
-  func renders(at size: Size) throws(BackendError) -> Distribution {
+  /// Today's counts alone, the station's whole reload of its panel, and the reload's last answer.
+  struct TodayTimings {
+    var count = Distribution()
+    var reload = Distribution()
+    var overview: TodayOverview
+  }
+
+  /// Today's figures at the station's clock `now`, through the port the station runs on: the
+  /// counts alone, and the whole reload the station repeats through the day (the counts and the
+  /// newest `TodayList.window` visits, as the runtime performs `.loadToday`). Fails unless the
+  /// day holds `visits` counted visits.
+  func today(at now: Date, visits: Int) async throws(BackendError) -> TodayTimings {
+    let backend = SQLiteBackend(store: try LocalStore(path: path)).backend
+    let context = Self.context(now: now, timeZone: timeZone)
+    let query = AttendanceQuery.day(
+      of: now, branchID: Self.policy.branchID, timeZone: timeZone, limit: TodayList.window)
+    var count = Distribution()
+    for _ in 0..<repetitions {
+      var result: Result<VisitCounts, BackendError> = .failure(.cancelled)
+      count.add(
+        await millisecondsAsync {
+          do throws(BackendError) {
+            result = .success(try await backend.countVisits(query))
+          } catch {
+            result = .failure(error)
+          }
+        })
+      let total = try result.get().total
+      guard total == visits else {
+        throw .storage("bench busy day: today counts \(total) visits, not \(visits)")
+      }
+    }
+    let environment = StationEnvironment(backend: backend)
+    var reload = Distribution()
+    var answer: StationEvent?
+    for _ in 0..<repetitions {
+      reload.add(
+        await millisecondsAsync {
+          answer = await EffectRunner.perform(.loadToday, in: environment, context: context)
+        })
+    }
+    guard case .todayLoaded(let result)? = answer else {
+      throw .storage("bench busy day: the reload answered \(String(describing: answer))")
+    }
+    let overview = try result.get()
+    guard overview.tally.visits == visits, overview.newest.count == TodayList.window else {
+      throw .storage(
+        "bench busy day: the reload shows \(overview.tally.visits) visits and "
+          + "\(overview.newest.count) of the newest")
+    }
+    return TodayTimings(count: count, reload: reload, overview: overview)
+  }
+
+  /// State → cell buffer for the member pane and the dialog, at `size`; with `today`, beside a
+  /// today panel that got that overview, as the station reduces a reload.
+  func renders(at size: Size, today: TodayOverview? = nil, now: Date = Date())
+    throws(BackendError) -> Distribution
+  {
     let store = try LocalStore(path: path)
     let card = try store.lookUp(.member(5), policy: Self.policy)
-    let context = Self.context()
+    let context = Self.context(now: now, timeZone: timeZone)
     var state = StationState()
+    if let today {
+      _ = Station.reduce(into: &state, .todayLoaded(.success(today)), context)
+      guard state.today.tally?.visits == today.tally.visits else {
+        throw .storage("bench busy day: the panel didn't take the overview")
+      }
+    }
     _ = Station.reduce(into: &state, .scanned(gym.scanCode(for: 5)), context)
     _ = Station.reduce(into: &state, .lookedUp(RequestID(1), .success(card)), context)
     let info = ViewInfo(

@@ -18,6 +18,15 @@ struct BenchReport {
   var members: Int
   var attendance: Int
   var generation: Generation?
+  /// Today at branch 1, written before the figures: visits counted, and voided besides.
+  var busyDay = BenchGym.BusyDay()
+  /// The station's reload of today's panel: the counts and the newest visits.
+  var todayFigures = Distribution()
+  /// The counts alone.
+  var todayCount = Distribution()
+  /// The station's frame with the busy day's panel beside the member pane and the dialog.
+  var panelMedium = Distribution()
+  var panelLarge = Distribution()
   var scan = Distribution()
   /// 4 KB appended and synced beside the database: the disk's floor, timed between the scans.
   var disk = Distribution()
@@ -57,8 +66,9 @@ struct BenchReport {
   }
 
   var table: String {
+    let label = 34
     func row(_ name: String, _ values: Distribution, unit: String = "ms") -> String {
-      name.padding(toLength: 28, withPad: " ", startingAt: 0)
+      name.padding(toLength: label, withPad: " ", startingAt: 0)
         + [values.p50, values.p99, values.max].map { format($0) + " " + unit }.joined()
         + "   (\(values.count)×)"
     }
@@ -67,7 +77,7 @@ struct BenchReport {
       return String(repeating: " ", count: max(0, 9 - text.count)) + text
     }
     func ratio(_ ratio: Ratio) -> String {
-      "  ÷ disk append + fsync".padding(toLength: 28, withPad: " ", startingAt: 0)
+      "  ÷ disk append + fsync".padding(toLength: label, withPad: " ", startingAt: 0)
         + [ratio.p50, ratio.p99].map { value in
           let text = String(format: "%.2f", value)
           return String(repeating: " ", count: max(0, 9 - text.count)) + text + "×"
@@ -86,9 +96,13 @@ struct BenchReport {
     }
     lines.append(
       "After import: scans straight after importing \(importedMembers.formatted()) members again")
+    lines.append(
+      "Busy day: \(busyDay.counted.formatted()) visits today at branch 1, 06:00 to 22:00, and "
+        + "\(busyDay.voided.formatted()) voided")
+    let visits = busyDay.counted.formatted()
     lines += [
       "",
-      "                                  p50         p99         max",
+      String(repeating: " ", count: label) + "      p50         p99         max",
       row("disk append 4 KB + fsync", disk),
       row("scan → receipt", scan),
       ratio(scanOverDisk),
@@ -98,10 +112,15 @@ struct BenchReport {
       row("search per keystroke", search),
       row("render 80×24", renderSmall),
       row("render 200×60", renderLarge),
+      row("today's figures (\(visits) visits)", todayFigures),
+      row("  the count alone", todayCount),
+      row("panel frame 120×40 (\(visits) today)", panelMedium),
+      row("panel frame 200×60 (\(visits) today)", panelLarge),
       row("start-up → first frame", startup),
-      "peak RSS".padding(toLength: 28, withPad: " ", startingAt: 0)
+      "peak RSS".padding(toLength: label, withPad: " ", startingAt: 0)
         + String(format: "%9.1f MB", peakRSS),
-      "\(concurrency.processes) stations at once".padding(toLength: 28, withPad: " ", startingAt: 0)
+      "\(concurrency.processes) stations at once".padding(
+        toLength: label, withPad: " ", startingAt: 0)
         + String(
           format: "%9.0f check-ins/s, p99 %.2f ms", concurrency.checkInsPerSecond,
           concurrency.timings.p99),
@@ -123,6 +142,12 @@ struct BenchReport {
       ("search_keystroke_ms", search.json),
       ("render_ms", renderLarge.json),
       ("render_80x24_ms", renderSmall.json),
+      ("busy_day_visits", .integer(Int64(busyDay.counted))),
+      ("busy_day_voided", .integer(Int64(busyDay.voided))),
+      ("today_figures_ms", todayFigures.json),
+      ("today_count_ms", todayCount.json),
+      ("panel_frame_120x40_ms", panelMedium.json),
+      ("panel_frame_200x60_ms", panelLarge.json),
       ("startup_ms", startup.json),
       ("peak_rss_mb", .number(peakRSS)),
       (
