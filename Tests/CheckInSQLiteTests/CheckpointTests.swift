@@ -29,6 +29,10 @@ import Testing
   /// No duplicate window: the same member may check in again at once.
   static let policy = CheckInPolicy(branchID: 1, duplicateWindow: 0)
 
+  /// A WAL bound of 64 pages, reached within a few dozen check-ins.
+  static let boundedPolicy = CheckpointPolicy(
+    idleAfter: .seconds(1), idlePages: 1000, quietAfter: .seconds(60), limitPages: 64)
+
   private func openStore(_ path: String, _ checkpoints: CheckpointPolicy, _ clock: IdleClock)
     throws -> LocalStore
   {
@@ -181,11 +185,9 @@ import Testing
   @Test func aLogPastItsBoundIsCopiedBackBesideTheCheckInsAndStaysBounded() throws {
     try withTemporaryDirectory { directory in
       let path = "\(directory)/gym.sqlite3"
-      let limit = 64
-      let checkpoints = CheckpointPolicy(
-        idleAfter: .seconds(1), idlePages: 1000, quietAfter: .seconds(60), limitPages: limit)
+      let limit = Self.boundedPolicy.limitPages
       // The clock never moves: nothing here is idle, every checkpoint is for the bound.
-      let store = try openStore(path, checkpoints, IdleClock())
+      let store = try openStore(path, Self.boundedPolicy, IdleClock())
       let checkpointer = store.checkpointer
       var largest = 0
       var framesPerCommit = 0
@@ -210,10 +212,8 @@ import Testing
   @Test func whatACheckpointLeftBehindIsCopiedBetweenScansAndTheLogStartsOver() async throws {
     try await withTemporaryDirectoryAsync { directory in
       let path = "\(directory)/gym.sqlite3"
-      let limit = 64
-      let checkpoints = CheckpointPolicy(
-        idleAfter: .seconds(1), idlePages: 1000, quietAfter: .seconds(60), limitPages: limit)
-      let store = try openStore(path, checkpoints, IdleClock())
+      let limit = Self.boundedPolicy.limitPages
+      let store = try openStore(path, Self.boundedPolicy, IdleClock())
       let checkpointer = store.checkpointer
       var number = 0
       while checkpointer.progress.uncopied < limit / 2 {

@@ -63,44 +63,38 @@ import Testing
     }
   }
 
+  /// A visit every 20 minutes of `day` in New York, from its first instant to its last, as the
+  /// store counts them; and how long the day is.
+  private func everyTwentyMinutes(on day: CalendarDay) throws -> (hours: Double, tally: DayTally) {
+    let newYork = try #require(TimeZone(identifier: "America/New_York"))
+    return try withFixture { fixture in
+      let midnight = day.start(in: newYork)
+      let until = day.adding(days: 1).start(in: newYork)
+      let length = until.timeIntervalSince(midnight)
+      let times = (0..<Int(length / 1200)).map { midnight.addingTimeInterval(Double($0) * 1200) }
+      try insertVisits(fixture.store, at: times)
+      let query = AttendanceQuery(branchID: 1, day: day, from: midnight, until: until)
+      let counts = try fixture.store.countVisits(query)
+      return (length / 3600, DayTally(day: day, counts: counts, from: midnight, timeZone: newYork))
+    }
+  }
+
   /// The night the clocks go back in New York (2026-11-01): 01:00–02:00 happens twice, and the
   /// day is 25 hours long. Its hour holds both hours' visits; the last hour is still 23.
   @Test func theNightTheClocksGoBackCountsTheRepeatedHourTwice() throws {
-    let newYork = try #require(TimeZone(identifier: "America/New_York"))
-    try withFixture { fixture in
-      let store = fixture.store
-      let day = Gym.day(2026, 11, 1)
-      let midnight = day.start(in: newYork)
-      // Every 20 minutes of the 25-hour day.
-      let times = (0..<75).map { midnight.addingTimeInterval(Double($0) * 1200) }
-      try insertVisits(store, at: times)
-      let query = AttendanceQuery(
-        branchID: 1, day: day, from: midnight, until: day.adding(days: 1).start(in: newYork))
-      #expect(query.until.timeIntervalSince(query.from) == 25 * 3600)
-      let tally = DayTally(
-        day: day, counts: try store.countVisits(query), from: query.from, timeZone: newYork)
-      #expect(tally.visits == 75)
-      #expect(tally.perHour[1] == 6)
-      #expect(tally.perHour.enumerated().allSatisfy { $0.offset == 1 || $0.element == 3 })
-    }
+    let (hours, tally) = try everyTwentyMinutes(on: Gym.day(2026, 11, 1))
+    #expect(hours == 25)
+    #expect(tally.visits == 75)
+    #expect(tally.perHour[1] == 6)
+    #expect(tally.perHour.enumerated().allSatisfy { $0.offset == 1 || $0.element == 3 })
   }
 
   /// The night they go forward (2026-03-08): 02:00–03:00 never happens, the day is 23 hours.
   @Test func theNightTheClocksGoForwardHasNoSecondHour() throws {
-    let newYork = try #require(TimeZone(identifier: "America/New_York"))
-    try withFixture { fixture in
-      let store = fixture.store
-      let day = Gym.day(2026, 3, 8)
-      let midnight = day.start(in: newYork)
-      let times = (0..<69).map { midnight.addingTimeInterval(Double($0) * 1200) }
-      try insertVisits(store, at: times)
-      let query = AttendanceQuery(
-        branchID: 1, day: day, from: midnight, until: day.adding(days: 1).start(in: newYork))
-      let tally = DayTally(
-        day: day, counts: try store.countVisits(query), from: query.from, timeZone: newYork)
-      #expect(tally.visits == 69)
-      #expect(tally.perHour[2] == 0)
-      #expect(tally.perHour.enumerated().allSatisfy { $0.offset == 2 || $0.element == 3 })
-    }
+    let (hours, tally) = try everyTwentyMinutes(on: Gym.day(2026, 3, 8))
+    #expect(hours == 23)
+    #expect(tally.visits == 69)
+    #expect(tally.perHour[2] == 0)
+    #expect(tally.perHour.enumerated().allSatisfy { $0.offset == 2 || $0.element == 3 })
   }
 }

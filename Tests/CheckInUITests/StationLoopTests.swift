@@ -30,6 +30,23 @@ import Testing
     #expect(desk.store.visits.map(\.deducted) == [1, 0])
   }
 
+  /// Today's list reloads on the minute; a loop that slept past the minute (a suspended machine,
+  /// a stalled session) reloads when it wakes, not a minute later. The clock starts at :05.
+  @Test func aLoopAsleepPastTheMinuteReloadsTodayOnWaking() {
+    let desk = FakeDesk(cards: Self.cards)
+    func reloads() -> Int {
+      desk.performed.filter { if case .loadToday = $0.effect { true } else { false } }.count
+    }
+    #expect(reloads() == 1, "the load at start")
+    desk.jump(to: 30)
+    #expect(reloads() == 1)
+    // Asleep from :35 to :40 of the next minute: its :00 was never serviced.
+    desk.jump(to: 95)
+    #expect(reloads() == 2)
+    desk.jump(to: 100)
+    #expect(reloads() == 2, "once per minute")
+  }
+
   /// A slow scanner (100 ms between characters, or a slow link) at a kiosk: still one code, with
   /// or without a suffix, never its first character looked up on its own.
   @Test func aKioskTakesASlowScannersCodeWhole() {

@@ -9,12 +9,7 @@ enum SearchPanelView {
       VisitsPanelView.draw(&frame, in: rect, panel: panel, info: info)
       return
     }
-    let label = "Search ▸ "
-    let used = frame.put(label, x: rect.x, y: rect.y, role: .label)
-    let fieldWidth = min(50, rect.width - used)
-    frame.fill(Rect(x: rect.x + used, y: rect.y, width: fieldWidth, height: 1), role: .scanField)
-    frame.put(
-      panel.query + "█", x: rect.x + used + 1, y: rect.y, role: .scanField, limit: fieldWidth - 2)
+    drawField(&frame, in: rect, label: "Search ▸ ", query: panel.query, width: 50)
     var y = rect.y + 1
     if panel.pending != nil {
       frame.put("searching \(info.spinner)", x: rect.x, y: y, role: .muted, limit: rect.width)
@@ -49,5 +44,16 @@ enum SearchPanelView {
         "… more match: type more of the name or number", x: rect.x, y: y, role: .muted,
         limit: rect.width)
     }
+  }
+
+  /// The panel's query field on its first line: a label, then what was typed and the cursor.
+  static func drawField(
+    _ frame: inout ScreenBuffer, in rect: Rect, label: String, query: String, width: Int
+  ) {
+    let used = frame.put(label, x: rect.x, y: rect.y, role: .label)
+    let fieldWidth = min(width, rect.width - used)
+    frame.fill(Rect(x: rect.x + used, y: rect.y, width: fieldWidth, height: 1), role: .scanField)
+    frame.put(
+      query + "█", x: rect.x + used + 1, y: rect.y, role: .scanField, limit: fieldWidth - 2)
   }
 }

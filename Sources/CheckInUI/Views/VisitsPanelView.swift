@@ -5,12 +5,8 @@ import Foundation
 /// phone or code matches; the highlighted visit's member opens on Enter.
 enum VisitsPanelView {
   static func draw(_ frame: inout ScreenBuffer, in rect: Rect, panel: SearchPanel, info: ViewInfo) {
-    let label = "Today's visits ▸ "
-    let used = frame.put(label, x: rect.x, y: rect.y, role: .label)
-    let fieldWidth = min(40, rect.width - used)
-    frame.fill(Rect(x: rect.x + used, y: rect.y, width: fieldWidth, height: 1), role: .scanField)
-    frame.put(
-      panel.query + "█", x: rect.x + used + 1, y: rect.y, role: .scanField, limit: fieldWidth - 2)
+    SearchPanelView.drawField(
+      &frame, in: rect, label: "Today's visits ▸ ", query: panel.query, width: 40)
     var y = rect.y + 1
     let page = panel.visits
     if panel.pending != nil {
