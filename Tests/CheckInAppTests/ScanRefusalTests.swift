@@ -41,6 +41,13 @@ struct ScanRefusalTests {
     let message = try #require(object.string("message"))
     #expect(!message.isEmpty)
     #expect(object.int("customer_id") == refusal.memberID)
+    // A known member's card comes with the refusal: what ran out, when, the last visit.
+    let card = object.object("card")
+    #expect((card != nil) == (refusal.memberID != nil))
+    if let card, let memberID = refusal.memberID {
+      #expect(card.int("customer_id") == memberID)
+      #expect(card.array("subscriptions") != nil)
+    }
     let probe = try StoreProbe(sandbox.demoDatabase)
     #expect(try probe.visits == 0)
   }
@@ -65,6 +72,9 @@ struct ScanRefusalTests {
     let object = try JSON.onlyObject(in: second)
     #expect(object.string("refused") == "DUPLICATE")
     #expect(object.int("customer_id") == 1)
+    let checkedInAt = try JSON.onlyObject(in: first).string("checked_in_at")
+    #expect(object.string("already_in_since") == checkedInAt)
+    #expect(object.object("card")?.string("last_visit") == checkedInAt)
     let probe = try StoreProbe(sandbox.demoDatabase)
     #expect(try probe.visits == 1)
     #expect(try probe.remaining(member: 1, plan: 1001) == 7)
@@ -85,7 +95,25 @@ struct ScanRefusalTests {
     defer { sandbox.remove() }
     let result = await sandbox.run(["--demo", "scan", "GYM-7"])
     #expect(result.status == 3)
-    #expect(result.out == "REFUSED  FROZEN  Nour Adel's plan is frozen (travelling)\n")
+    let lines = result.out.split(separator: "\n").map(String.init)
+    #expect(lines.first == "REFUSED  FROZEN  Nour Adel's plan is frozen (travelling)")
+    // The card under it, indented so the first line stays the one answer.
+    #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("  ") })
+    #expect(lines.contains("  Member      Nour Adel (member 7)"))
+    #expect(lines.contains("  Last visit  never"))
+    #expect(lines.contains { $0.hasPrefix("    1007  Monthly gym  frozen  until ") })
+  }
+
+  @Test func aSecondScanReadsAsAlreadyIn() async throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    #expect(await sandbox.run(["--demo", "scan", "GYM-3"]).status == 0)
+    let again = await sandbox.run(
+      ["--demo", "scan", "GYM-3"], at: Sandbox.now.addingTimeInterval(30))
+    #expect(again.status == 3, "nothing was recorded: the status stays a refusal's")
+    let first = try #require(again.out.split(separator: "\n").first)
+    #expect(first.hasPrefix("ALREADY IN  DUPLICATE  Lina Farouk is already in (checked in at "))
+    #expect(first.hasSuffix(") — nothing recorded"))
   }
 
   @Test func otherBranchesMayBeAllowed() async throws {

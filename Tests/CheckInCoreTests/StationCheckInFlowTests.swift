@@ -110,9 +110,24 @@ import Testing
     var desk = Desk()
     _ = try desk.openDialog(scanning: "GYM-1", card: Fixture.sara)
     let checkIn = try #require(desk.send(.submit).checkIns.first)
-    let refusal = Refusal.duplicate(lastCheckIn: desk.clock - 5)
+    // Another station deducted her last session meanwhile.
+    let refusal = Refusal.noSessions
     #expect(desk.send(.checkedIn(checkIn.id, .failure(.refused(refusal)))) == [.signal(.refused)])
     #expect(desk.state.phase.banner?.outcome == .refused(refusal, memberName: "Sara Haddad"))
+    #expect(desk.state.phase.banner?.card == Fixture.sara)
+    #expect(desk.state.lastCheckIn == nil)
+  }
+
+  /// Another station let her in a moment ago: she is in, which is news, not a refusal.
+  @Test func storeFindingHerAlreadyInSaysSoCalmly() throws {
+    var desk = Desk()
+    _ = try desk.openDialog(scanning: "GYM-1", card: Fixture.sara)
+    let checkIn = try #require(desk.send(.submit).checkIns.first)
+    let since = desk.clock - 5
+    let answer = desk.send(
+      .checkedIn(checkIn.id, .failure(.refused(.duplicate(lastCheckIn: since)))))
+    #expect(answer == [.signal(.alreadyIn)])
+    #expect(desk.state.phase.banner?.outcome == .alreadyIn(since: since, memberName: "Sara Haddad"))
     #expect(desk.state.lastCheckIn == nil)
   }
 

@@ -21,7 +21,7 @@ import Testing
   }
 
   @Test func lastSessions() {
-    #expect(frame.roles(of: "⚠ 12 Sessions: last 3 sessions left") == [.alertLowBalance])
+    #expect(frame.roles(of: "⚠ 12 Sessions: 3 sessions left") == [.alertLowBalance])
     #expect(frame.roles(of: " 3/12 sessions") == [.warning])
   }
 

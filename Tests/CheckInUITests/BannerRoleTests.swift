@@ -24,12 +24,32 @@ import Testing
     #expect(bannerRoles(Screens.checkedIn) == [.bannerGood])
   }
 
-  @Test func frozenNeedsStaff() {
-    #expect(bannerRoles(Screens.seeDesk) == [.bannerStaff])
+  /// A refusal of a known member is a band over the member's card: the band in the outcome's
+  /// colour down to its last row, then the card in the pane's own colours.
+  func bandAndCard(_ state: StationState) -> (band: Set<Role>, rows: Int, below: ScreenBuffer) {
+    let frame = Screens.render(state, size: size)
+    var rows = 0
+    while rows < body.height, frame[body.x, body.y + rows].role != .normal { rows += 1 }
+    let band = bannerRoles(
+      state, body: Rect(x: body.x, y: body.y, width: body.width, height: rows))
+    return (band, rows, frame)
   }
 
-  @Test func noSessionsIsRefused() {
-    #expect(bannerRoles(Screens.refused) == [.bannerRefused])
+  @Test func frozenNeedsStaffOverTheCard() throws {
+    let (band, rows, frame) = bandAndCard(Screens.seeDesk)
+    #expect(band == [.bannerStaff])
+    #expect(rows == 11, "the block word, a blank, three lines and a margin row each side")
+    let name = try #require(frame.find("Nour Adel   #7"))
+    #expect(name.y == body.y + rows + 1)
+    #expect(frame.roles(of: "FROZEN") == [.danger])
+  }
+
+  @Test func noSessionsIsRefusedOverTheCard() throws {
+    let (band, rows, frame) = bandAndCard(Screens.refused)
+    #expect(band == [.bannerRefused])
+    let plans = try #require(frame.find("Plans"))
+    #expect(plans.y > body.y + rows)
+    #expect(frame.roles(of: "USED UP") == [.danger])
   }
 
   @Test func anInvalidCodeIsRefused() {

@@ -99,8 +99,11 @@ import Testing
     desk.advance(to: time + 10)
     let shown = desk.terminal.linesSeen
     for visit in desk.store.visits where !answeredWhileSmall.contains(visit.memberID) {
+      // The banner's detail line: the member and what was recorded.
+      let name = desk.store.cards[visit.memberID]?.member.fullName ?? "?"
+      let detail = "\(name) · " + (visit.action == .deduct ? "Deduct " : "Check-In Only")
       #expect(
-        shown.contains { $0.contains("check-in #\(visit.attendanceID)") },
+        shown.contains { $0.contains(detail) },
         "seed \(seed): the banner of visit \(visit.attendanceID) was never drawn")
     }
   }

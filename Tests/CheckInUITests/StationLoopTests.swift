@@ -105,14 +105,14 @@ import Testing
     #expect(desk.screenText.contains("▸ Check-In Only ◂"))
     desk.send("\r", at: 2.5)
     #expect(desk.store.visits.map(\.action) == [.checkInOnly])
-    #expect(desk.screenText.contains("check-in #1"))
+    #expect(desk.screenText.contains("Sara Haddad · Check-In Only"))
     // The banner stays its first second whatever arrives.
     desk.send("\u{1B}", at: 2.6)
     desk.advance(to: 2.8)
-    #expect(desk.screenText.contains("check-in #1"))
+    #expect(desk.screenText.contains("Sara Haddad · Check-In Only"))
     desk.send("\u{1B}", at: 3.6)
     desk.advance(to: 3.8)
-    #expect(!desk.screenText.contains("check-in #1"))
+    #expect(!desk.screenText.contains("Sara Haddad · Check-In Only"))
   }
 
   /// The Linux console's F1 over a dialog opens help; nothing of it lands in the scan field.

@@ -44,6 +44,16 @@ import Testing
     #expect(text.contains("selection"))
   }
 
+  /// A gym's theme written before the second-scan band existed keeps working.
+  @Test func aThemeOlderThanARoleBorrowsItsStandIn() throws {
+    let data = Self.themeJSON([
+      "banner_info": nil, "selection": #"{"fg": "black", "bg": "cyan", "bold": true}"#,
+    ])
+    let theme = try Theme.decode(data, source: "Themes/old.json")
+    #expect(theme.style(for: .bannerInfo) == theme.style(for: .selection))
+    #expect(theme.style(for: .bannerInfo).background != nil)
+  }
+
   @Test func badColourName() throws {
     let text = try #require(message(Self.themeJSON(["title": #"{"fg": "purple"}"#])))
     #expect(text.hasPrefix("Themes/broken.json: "))

@@ -86,7 +86,7 @@ enum OutboxCommand {
     var line =
       "\(entry.id)  \(entry.state.rawValue.uppercased())  "
       + "\(ClockText.dayAndTime(entry.createdAt, in: timeZone))  \(entry.memberName) "
-      + "(member \(entry.memberID))  \(entry.action.title)"
+      + "(member \(entry.memberID))  \(entry.action.title(for: entry.kind))"
     if let server = entry.serverAttendanceID { line += "  server check-in \(server)" }
     if let note = entry.note { line += "  — \(note)" }
     return line

@@ -147,6 +147,9 @@ enum ScanCommand {
         return .success
       case .refused(let refusal, _):
         return report(refusal: refusal, card: banner.card, context: context)
+      case .alreadyIn(let since, _):
+        // Nothing was recorded: for scripts it is the DUPLICATE answer it always was.
+        return report(refusal: .duplicate(lastCheckIn: since), card: banner.card, context: context)
       }
     case .loggingIn:
       return context.fail(
@@ -156,11 +159,14 @@ enum ScanCommand {
     }
   }
 
+  /// The refusal, and the member's card under it when the member is known: the plan that ran
+  /// out and the last visit are what the desk talks about next.
   static func report(refusal: Refusal, card: MemberCard?, context: CommandContext) -> ExitCode {
+    let now = context.clock()
     context.console.line(
       context.json
-        ? Reports.refusal(refusal, card: card, timeZone: context.timeZone).rendered
-        : TextReports.refusal(refusal, name: card?.member.fullName, timeZone: context.timeZone))
+        ? Reports.refusal(refusal, card: card, now: now, timeZone: context.timeZone).rendered
+        : TextReports.refusal(refusal, card: card, now: now, timeZone: context.timeZone))
     return .refused
   }
 }

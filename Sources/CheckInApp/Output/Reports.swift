@@ -28,14 +28,21 @@ enum Reports {
     return .object(members)
   }
 
-  static func refusal(_ refusal: Refusal, card: MemberCard?, timeZone: TimeZone) -> JSONValue {
+  /// A refusal; with the member's card under `card` when the member is known.
+  static func refusal(_ refusal: Refusal, card: MemberCard?, now: Date, timeZone: TimeZone)
+    -> JSONValue
+  {
     var members: [(String, JSONValue)] = [
       ("refused", .string(refusal.code)),
       ("message", .string(refusal.message(name: card?.member.fullName, timeZone: timeZone))),
     ]
-    if let member = card?.member {
-      members.append(("customer_id", .integer(member.id)))
-      members.append(("customer_name", .string(member.fullName)))
+    if case .duplicate(let since) = refusal {
+      members.append(("already_in_since", .string(Timestamp.iso(since))))
+    }
+    if let card {
+      members.append(("customer_id", .integer(card.member.id)))
+      members.append(("customer_name", .string(card.member.fullName)))
+      members.append(("card", .object(facts(card, now: now))))
     }
     return .object(members)
   }
@@ -47,6 +54,24 @@ enum Reports {
   static func card(
     _ card: MemberCard, verdict: Result<Offer, Refusal>, now: Date, timeZone: TimeZone
   ) -> JSONValue {
+    var members = facts(card, now: now)
+    switch verdict {
+    case .success(let offer):
+      let best = offer.plans[0]
+      members.append(("eligible", .bool(true)))
+      members.append(("default_subscription_id", .integer(best.id)))
+      members.append(("default_action", .string(Offer.defaultAction(for: best).rawValue)))
+    case .failure(let refusal):
+      members.append(("eligible", .bool(false)))
+      members.append(("refused", .string(refusal.code)))
+      members.append(
+        ("message", .string(refusal.message(name: card.member.fullName, timeZone: timeZone))))
+    }
+    return .object(members)
+  }
+
+  /// Who the member is and what they hold, without a verdict.
+  private static func facts(_ card: MemberCard, now: Date) -> [(String, JSONValue)] {
     let member = card.member
     var members: [(String, JSONValue)] = [
       ("customer_id", .integer(member.id)),
@@ -67,19 +92,7 @@ enum Reports {
       members.append(("fetched_at", .string(Timestamp.iso(cachedAt))))
       members.append(("age_seconds", .integer(Int64(max(0, now.timeIntervalSince(cachedAt))))))
     }
-    switch verdict {
-    case .success(let offer):
-      let best = offer.plans[0]
-      members.append(("eligible", .bool(true)))
-      members.append(("default_subscription_id", .integer(best.id)))
-      members.append(("default_action", .string(Offer.defaultAction(for: best).rawValue)))
-    case .failure(let refusal):
-      members.append(("eligible", .bool(false)))
-      members.append(("refused", .string(refusal.code)))
-      members.append(
-        ("message", .string(refusal.message(name: member.fullName, timeZone: timeZone))))
-    }
-    return .object(members)
+    return members
   }
 
   static func plan(_ plan: Subscription) -> JSONValue {

@@ -11,7 +11,7 @@ enum TextReports {
     if receipt.isQueued { return offlineReceipt(receipt, timeZone: timeZone) }
     var lines = [
       "CHECKED IN  \(receipt.memberName) (member \(receipt.memberID))",
-      "  \(receipt.action.title): \(ResultText.balance(of: receipt))"
+      "  \(receipt.action.title(for: receipt.kind)): \(ResultText.balance(of: receipt))"
         + (receipt.subscriptionID.map { " — plan \($0)" } ?? ""),
       "  check-in \(receipt.attendanceID) at "
         + ClockText.dayAndTime(receipt.checkedInAt, in: timeZone),
@@ -25,7 +25,7 @@ enum TextReports {
   private static func offlineReceipt(_ receipt: Receipt, timeZone: TimeZone) -> String {
     [
       "ACCEPTED OFFLINE  \(receipt.memberName) (member \(receipt.memberID))",
-      "  \(receipt.action.title): nothing deducted yet"
+      "  \(receipt.action.title(for: receipt.kind)): nothing deducted yet"
         + (receipt.subscriptionID.map { " — plan \($0)" } ?? ""),
       "  outbox entry \(receipt.attendanceID) at "
         + ClockText.dayAndTime(receipt.checkedInAt, in: timeZone)
@@ -34,12 +34,40 @@ enum TextReports {
   }
 
   static func refusal(_ refusal: Refusal, name: String?, timeZone: TimeZone) -> String {
-    oneLine("REFUSED  \(refusal.code)  \(refusal.message(name: name, timeZone: timeZone))")
+    // A second scan is no refusal to the desk, but scripts keep its code.
+    let headline = if case .duplicate = refusal { "ALREADY IN" } else { "REFUSED" }
+    return oneLine(
+      "\(headline)  \(refusal.code)  \(refusal.message(name: name, timeZone: timeZone))")
+  }
+
+  /// The refusal on its own line, then the member's card indented under it.
+  static func refusal(_ refusal: Refusal, card: MemberCard?, now: Date, timeZone: TimeZone)
+    -> String
+  {
+    let headline = self.refusal(refusal, name: card?.member.fullName, timeZone: timeZone)
+    guard let card else { return headline }
+    let facts = cardLines(card, now: now, timeZone: timeZone).map { "  " + $0 }
+    return ([headline] + facts).joined(separator: "\n")
   }
 
   static func card(
     _ card: MemberCard, verdict: Result<Offer, Refusal>, now: Date, timeZone: TimeZone
   ) -> String {
+    var lines = cardLines(card, now: now, timeZone: timeZone)
+    switch verdict {
+    case .success(let offer):
+      let best = offer.plans[0]
+      lines.append(
+        "May check in — default: \(Offer.defaultAction(for: best).title(for: best.kind)) "
+          + "on plan \(best.id)")
+    case .failure(let refusal):
+      lines.append(self.refusal(refusal, name: card.member.fullName, timeZone: timeZone))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The card's facts, one per line, each made one line.
+  private static func cardLines(_ card: MemberCard, now: Date, timeZone: TimeZone) -> [String] {
     let member = card.member
     let today = CalendarDay(now, in: timeZone)
     var rows: [(String, String)] = [
@@ -79,15 +107,7 @@ enum TextReports {
     for plan in card.subscriptions {
       lines.append("  " + oneLine(planLine(plan, today: today)))
     }
-    switch verdict {
-    case .success(let offer):
-      let best = offer.plans[0]
-      lines.append(
-        "May check in — default: \(Offer.defaultAction(for: best).title) on plan \(best.id)")
-    case .failure(let refusal):
-      lines.append(self.refusal(refusal, name: member.fullName, timeZone: timeZone))
-    }
-    return lines.joined(separator: "\n")
+    return lines
   }
 
   static func planLine(_ plan: Subscription, today: CalendarDay) -> String {

@@ -75,7 +75,8 @@ public enum Refusal: Error, Hashable, Sendable {
     case .notThisBranch:
       return "\(who) belongs to a branch this station doesn't serve"
     case .duplicate(let last):
-      return "\(who) already checked in at \(ClockText.hoursMinutes(last, in: timeZone))"
+      let time = ClockText.hoursMinutes(last, in: timeZone)
+      return "\(who) is already in (checked in at \(time)) — nothing recorded"
     }
   }
 }

@@ -158,10 +158,15 @@ extension Station {
     _ refusal: Refusal, card: MemberCard?, _ state: inout StationState, _ context: StationContext
   ) -> [StationEffect] {
     state.helpShownAt = nil
+    let name = card?.member.fullName
+    if case .duplicate(let since) = refusal {
+      state.phase = .result(
+        ResultBanner(
+          outcome: .alreadyIn(since: since, memberName: name), card: card, shownAt: context.now))
+      return [.signal(.alreadyIn)]
+    }
     state.phase = .result(
-      ResultBanner(
-        outcome: .refused(refusal, memberName: card?.member.fullName), card: card,
-        shownAt: context.now))
+      ResultBanner(outcome: .refused(refusal, memberName: name), card: card, shownAt: context.now))
     return [.signal(refusal.needsStaff ? .needsStaff : .refused)]
   }
 

@@ -26,6 +26,8 @@ public enum StationEffect: Hashable, Sendable {
 /// An outcome the desk should hear, each with its own sound.
 public enum Signal: Hashable, Sendable {
   case checkedIn
+  /// A second scan of a member already in: information, never a refusal's sound.
+  case alreadyIn
   case refused
   case needsStaff
 }

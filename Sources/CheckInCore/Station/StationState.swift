@@ -116,6 +116,9 @@ public struct ResultBanner: Hashable, Sendable {
 public enum Outcome: Hashable, Sendable {
   case checkedIn(Receipt)
   case refused(Refusal, memberName: String?)
+  /// The member scanned again within the duplicate window: they are in already, nothing was
+  /// recorded, and there is nothing to refuse or override.
+  case alreadyIn(since: Date, memberName: String?)
 }
 
 public struct SearchPanel: Hashable, Sendable {

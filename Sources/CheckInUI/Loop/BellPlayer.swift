@@ -2,7 +2,7 @@ import CheckInCore
 import Foundation
 
 /// Plays each outcome's bell pattern, so a receptionist who looks away still knows: one ring
-/// checked in, two refused, three for staff.
+/// checked in (or already in), two refused, three for staff.
 public struct BellPlayer: Sendable {
   public init() {}
 
@@ -10,7 +10,7 @@ public struct BellPlayer: Sendable {
 
   public static func pattern(for signal: Signal) -> [Double] {
     switch signal {
-    case .checkedIn: [0]
+    case .checkedIn, .alreadyIn: [0]
     case .refused: [0, 0.25]
     case .needsStaff: [0, 0.2, 0.4]
     }

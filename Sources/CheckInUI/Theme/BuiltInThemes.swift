@@ -29,6 +29,7 @@ extension Theme {
         .bannerGood: style("bright-white", "green", bold: true),
         .bannerRefused: style("bright-white", "red", bold: true),
         .bannerStaff: style("black", "yellow", bold: true),
+        .bannerInfo: style("bright-white", "blue", bold: true),
         .alertBirthday: style("magenta", bold: true),
         .alertNotes: style("yellow"),
         .alertEnding: style("yellow", bold: true),
@@ -52,7 +53,7 @@ extension Theme {
         .scanField: reverse, .good: bold, .warning: underline, .danger: reverse,
         .selection: reverse, .key: bold, .statusBar: reverse, .statusKey: reverse,
         .bannerGood: reverse,
-        .bannerRefused: reverse, .bannerStaff: reverse, .alertBirthday: bold,
+        .bannerRefused: reverse, .bannerStaff: reverse, .bannerInfo: reverse, .alertBirthday: bold,
         .alertNotes: underline, .alertEnding: underline, .alertLowBalance: reverse,
         .barFilled: bold, .barEmpty: dim, .histogram: bold,
       ])

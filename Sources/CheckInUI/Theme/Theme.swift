@@ -42,7 +42,8 @@ extension Theme {
   }
 
   /// Reads a theme file (`{"name": ..., "styles": {"title": {"fg": "cyan", "bold": true}, ...}}`).
-  /// Every role must be defined, and nothing else.
+  /// Every role must be defined (a role newer than the file borrows its older stand-in's style),
+  /// and nothing else.
   public static func decode(_ data: Data, source: String) throws(ThemeError) -> Theme {
     let file: File
     do {
@@ -58,6 +59,9 @@ extension Theme {
         throw ThemeError(message: "\(source): unknown role “\(key)”")
       }
       styles[role] = style
+    }
+    for role in Role.allCases where styles[role] == nil {
+      if let standIn = role.olderStandIn { styles[role] = styles[standIn] }
     }
     let theme = Theme(name: file.name ?? source, styles: styles)
     if let missing = theme.missingRoles.first {

@@ -19,13 +19,15 @@ enum BodyView {
       PromptView.busy(
         &frame, in: rect, text: "Looking up \(lookUp.payload.displayText)", info: info)
     case .member(let dialog):
-      let (pane, dialogArea) = split(rect, dialogHeight: DialogView.height)
+      let (pane, dialogArea) = split(
+        rect, card: dialog.card, dialogHeight: DialogView.height, info: info)
       MemberPaneView.draw(
         &frame, in: pane, card: dialog.card, selected: dialog.planIndex,
         plans: dialog.plans, info: info)
       DialogView.draw(&frame, in: dialogArea, dialog: dialog, info: info)
     case .submitting(let submission):
-      let (pane, dialogArea) = split(rect, dialogHeight: DialogView.height)
+      let (pane, dialogArea) = split(
+        rect, card: submission.card, dialogHeight: DialogView.height, info: info)
       MemberPaneView.draw(
         &frame, in: pane, card: submission.card, selected: nil,
         plans: submission.plan.map { [$0] } ?? [], info: info)
@@ -48,9 +50,14 @@ enum BodyView {
     }
   }
 
-  /// The member pane above, the dialog below.
-  private static func split(_ rect: Rect, dialogHeight: Int) -> (Rect, Rect) {
-    let pane = Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - dialogHeight)
+  /// The member pane above, the dialog right under the card's last line: on a tall terminal the
+  /// choice stays beside the facts it is about, not at the foot of the screen.
+  private static func split(_ rect: Rect, card: MemberCard, dialogHeight: Int, info: ViewInfo)
+    -> (Rect, Rect)
+  {
+    let cardRows = MemberPaneView.naturalHeight(card, today: info.today) + 1
+    let paneHeight = min(rect.height - dialogHeight, cardRows)
+    let pane = Rect(x: rect.x, y: rect.y, width: rect.width, height: paneHeight)
     let dialog = Rect(x: rect.x, y: pane.maxY, width: rect.width, height: dialogHeight)
     return (pane, dialog)
   }

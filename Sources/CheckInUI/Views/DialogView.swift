@@ -24,7 +24,10 @@ enum DialogView {
       let offered = action == .checkInOnly || dialog.canDeduct
       let highlighted = offered && dialog.choice == action
       // The marker shows the highlight on terminals that can't show the selection's colour.
-      let text = highlighted ? "▸ \(action.title) ◂" : "  \(action.title)  "
+      let text =
+        highlighted
+        ? "▸ \(action.title(for: dialog.plan.kind)) ◂"
+        : "  \(action.title(for: dialog.plan.kind))  "
       let role: Role = highlighted ? .selection : offered ? .value : .muted
       x += frame.put(text, x: x, y: y, role: role, limit: box.maxX - 1 - x)
       if !offered {
@@ -48,7 +51,7 @@ enum DialogView {
     if let decidesAt = dialog.decidesAt {
       // A kiosk that asks: say what happens if nobody chooses.
       let seconds = max(0, Int(decidesAt.timeIntervalSince(info.now).rounded(.up)))
-      let choice = Offer.defaultAction(for: dialog.plan).title
+      let choice = Offer.defaultAction(for: dialog.plan).title(for: dialog.plan.kind)
       wordings.insert("\(choice) in \(seconds) s · ←/→ choose · Enter records it", at: 0)
     }
     // The longest wording that fits whole: a hint cut mid-word helps nobody.

@@ -4,6 +4,13 @@ import Foundation
 /// Who the member is and what they hold: name, code, phone, branch, status, every plan with what
 /// is left, last visit, and the alerts the desk must not miss.
 enum MemberPaneView {
+  /// Rows the pane takes with nothing left out: name, facts, last visit, a spacer (or the offline
+  /// line), "Plans", the plans, and the alerts after a blank.
+  static func naturalHeight(_ card: MemberCard, today: CalendarDay) -> Int {
+    let alerts = Alerts.of(card, today: today).count
+    return 5 + max(card.subscriptions.count, 1) + (alerts == 0 ? 0 : 1 + alerts)
+  }
+
   static func draw(
     _ frame: inout ScreenBuffer, in rect: Rect, card: MemberCard, selected: Int?,
     plans usable: [Subscription], info: ViewInfo
@@ -199,7 +206,7 @@ enum Alerts {
       if plan.kind.isCounted, let left = plan.remaining, left <= 3 {
         alerts.append(
           Alert(
-            text: "⚠ \(plan.label): last \(left) \(plan.kind.unit(left)) left",
+            text: "⚠ \(plan.label): \(left) \(plan.kind.unit(left)) left",
             role: .alertLowBalance))
       }
     }

@@ -1,71 +1,70 @@
 import CheckInCore
 import Foundation
 
-/// The outcome, big enough to read from two metres: a word in block letters on the theme's good or
-/// danger colour, the member's name and what is left, then back to the scan field by itself.
+/// The outcome, big enough to read from two metres: a word in block letters on the outcome's
+/// colour, then back to the scan field by itself. On a refusal or a second scan the banner is a
+/// band over the member's card, so the reason and the facts behind it are on one screen.
 enum ResultBannerView {
+  /// Letter sizes tried, largest first; 0 is the word as plain text.
+  private static let scales = [2, 1, 0]
+
   static func draw(
     _ frame: inout ScreenBuffer, in rect: Rect, banner: ResultBanner, info: ViewInfo
   ) {
-    let word: String
-    let role: Role
-    var lines: [(String, Role)] = []
-    switch banner.outcome {
-    case .checkedIn(let receipt) where receipt.isQueued:
-      word = "ACCEPTED"
-      role = .bannerStaff
-      let name = banner.card?.member.firstName ?? receipt.memberName
-      lines.append(("\(name) — accepted offline, nothing deducted yet", role))
-      lines.append(
-        (
-          "The server can't be reached: queued (#\(receipt.attendanceID)), sent when it is back",
-          role
-        ))
-    case .checkedIn(let receipt):
-      word = receipt.discrepancy == nil ? "WELCOME" : "CHECK!"
-      role = receipt.discrepancy == nil ? .bannerGood : .bannerStaff
-      let name = banner.card?.member.firstName ?? receipt.memberName
-      lines.append(("\(name) — \(ResultText.balance(of: receipt))", role))
-      var detail =
-        "\(receipt.memberName) · \(receipt.action.title) · check-in #\(receipt.attendanceID)"
-      if let reason = receipt.overrideReason { detail += " · staff override: \(reason)" }
-      lines.append((detail, role))
-      if let note = receipt.discrepancy { lines.append(("! " + note, role)) }
-    case .refused(let refusal, let name):
-      word = refusal.needsStaff ? "SEE DESK" : "REFUSED"
-      role = refusal.needsStaff ? .bannerStaff : .bannerRefused
-      lines.append((refusal.message(name: name, timeZone: info.timeZone), role))
-      if info.abilities.allows(.override), let keys = info.keyMap.label(for: .override) {
-        lines.append(("\(keys): let them in anyway (staff override)", role))
-      } else if info.isKiosk {
-        lines.append(("Please see the desk", role))
-      }
+    let message = BannerMessage(banner, info: info)
+    if message.keepsCard, let card = banner.card {
+      drawOverCard(&frame, in: rect, message: message, card: card, info: info)
+      return
     }
-    frame.fill(rect, role: role)
-    let remaining = max(
-      0, Int((info.timing.result - info.now.timeIntervalSince(banner.shownAt)).rounded(.up)))
-    // A kiosk's member has only the scanner: no key to name.
-    lines.append(
-      ("Back to the scan field in \(remaining) s" + (info.isKiosk ? "" : " · Esc now"), role))
+    frame.fill(rect, role: message.role)
+    let scale =
+      scales.first {
+        message.fits(scale: $0, width: rect.width) && message.height(scale: $0) + 2 <= rect.height
+      } ?? 0
+    drawBand(&frame, in: rect, message: message, scale: scale)
+  }
 
-    let big = BlockFont.render(word)
-    let fitsBig =
-      BlockFont.width(of: word) <= rect.width - 2
-      && rect.height >= BlockFont.height + lines.count + 3
-    let height = (fitsBig ? BlockFont.height + 1 : 2) + lines.count
-    var y = rect.y + max(0, (rect.height - height) / 2)
-    if fitsBig {
-      for row in big {
-        frame.putCentered(row, in: rect, y: y, role: role)
+  /// The band on top, a blank row, then the card. The card keeps all its rows if it can; the
+  /// letters shrink first, since the desk needs the facts and the member reads a smaller word.
+  private static func drawOverCard(
+    _ frame: inout ScreenBuffer, in rect: Rect, message: BannerMessage, card: MemberCard,
+    info: ViewInfo
+  ) {
+    let cardRows = MemberPaneView.naturalHeight(card, today: info.today)
+    let layouts = [(2, cardRows), (1, cardRows), (1, min(cardRows, 4)), (0, cardRows), (0, 3)]
+    let (scale, _) =
+      layouts.first { scale, rows in
+        message.fits(scale: scale, width: rect.width)
+          && message.height(scale: scale) + 2 + 1 + rows <= rect.height
+      } ?? (0, 0)
+    let bandHeight = min(rect.height, message.height(scale: scale) + 2)
+    let band = Rect(x: rect.x, y: rect.y, width: rect.width, height: bandHeight)
+    frame.fill(band, role: message.role)
+    drawBand(&frame, in: band, message: message, scale: scale)
+    let paneTop = band.maxY + 1
+    guard paneTop < rect.maxY else { return }
+    MemberPaneView.draw(
+      &frame, in: Rect(x: rect.x, y: paneTop, width: rect.width, height: rect.maxY - paneTop),
+      card: card, selected: nil, plans: [], info: info)
+  }
+
+  /// The word and the lines, centred in `rect`.
+  private static func drawBand(
+    _ frame: inout ScreenBuffer, in rect: Rect, message: BannerMessage, scale: Int
+  ) {
+    var y = rect.y + max(0, (rect.height - message.height(scale: scale)) / 2)
+    if scale > 0 {
+      for row in BlockFont.render(message.word, scale: scale) {
+        frame.putCentered(row, in: rect, y: y, role: message.role)
         y += 1
       }
     } else {
-      frame.putCentered(word, in: rect, y: y, role: role)
+      frame.putCentered(message.word, in: rect, y: y, role: message.role)
       y += 1
     }
     y += 1
-    for (text, lineRole) in lines where y < rect.maxY {
-      frame.putCentered(text, in: rect, y: y, role: lineRole)
+    for text in message.lines where y < rect.maxY {
+      frame.putCentered(text, in: rect, y: y, role: message.role)
       y += 1
     }
   }

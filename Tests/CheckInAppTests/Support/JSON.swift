@@ -37,4 +37,6 @@ extension Dictionary where Key == String, Value == Any {
   func string(_ key: String) -> String? { self[key] as? String }
   func bool(_ key: String) -> Bool? { self[key] as? Bool }
   func isNull(_ key: String) -> Bool { self[key] is NSNull }
+  func object(_ key: String) -> [String: Any]? { self[key] as? [String: Any] }
+  func array(_ key: String) -> [[String: Any]]? { self[key] as? [[String: Any]] }
 }

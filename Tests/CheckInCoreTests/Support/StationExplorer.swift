@@ -148,6 +148,7 @@ struct StationExplorer {
         .checkedIn(request.id, .success(receipt)),
         .checkedIn(request.id, .failure(offline)),
         .checkedIn(request.id, .failure(.refused(.duplicate(lastCheckIn: now)))),
+        .checkedIn(request.id, .failure(.refused(.noSessions))),
         .checkedIn(request.id, .failure(.unauthorized)),
         .checkedIn(request.id, .failure(.unknownOutcome("no answer"))),
       ]
