@@ -57,7 +57,7 @@ extension EndToEnd {
         try await station.waitForText("Log in again", "Password")
         try station.send("-l", "pass-1")
         try station.send("Enter")
-        let card = try await station.waitForText("Nour Hassan", "▸ Deduct Session ◂")
+        let card = try await station.waitForText("Nour Hassan", "▸ Deduct Coin ◂")
         #expect(card.contains("Logged in again"), "\(card)")
       }
     }

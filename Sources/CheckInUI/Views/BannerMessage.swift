@@ -60,8 +60,11 @@ struct BannerMessage {
     (scale > 0 ? BlockFont.height * scale + 1 : 2) + lines.count
   }
 
-  /// Whether the word at `scale` fits `width` with a column of margin each side.
-  func fits(scale: Int, width: Int) -> Bool {
-    scale == 0 || BlockFont.width(of: word, scale: scale) <= width - 2
+  /// Whether the word at `scale` fits `area` with a column of margin each side. Letters twice as
+  /// big are for big screens only (a wall display at 200×60): on an ordinary terminal they would
+  /// crowd out the lines under them.
+  func fits(scale: Int, in area: Rect) -> Bool {
+    if scale >= 2 && (area.width < 120 || area.height < 30) { return false }
+    return scale == 0 || BlockFont.width(of: word, scale: scale) <= area.width - 2
   }
 }

@@ -19,7 +19,7 @@ enum ResultBannerView {
     frame.fill(rect, role: message.role)
     let scale =
       scales.first {
-        message.fits(scale: $0, width: rect.width) && message.height(scale: $0) + 2 <= rect.height
+        message.fits(scale: $0, in: rect) && message.height(scale: $0) + 2 <= rect.height
       } ?? 0
     drawBand(&frame, in: rect, message: message, scale: scale)
   }
@@ -34,7 +34,7 @@ enum ResultBannerView {
     let layouts = [(2, cardRows), (1, cardRows), (1, min(cardRows, 4)), (0, cardRows), (0, 3)]
     let (scale, _) =
       layouts.first { scale, rows in
-        message.fits(scale: scale, width: rect.width)
+        message.fits(scale: scale, in: rect)
           && message.height(scale: scale) + 2 + 1 + rows <= rect.height
       } ?? (0, 0)
     let bandHeight = min(rect.height, message.height(scale: scale) + 2)
