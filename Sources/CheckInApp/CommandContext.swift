@@ -26,11 +26,11 @@ struct CommandContext: Sendable {
         throw .storage("Can't create the folder for \(settings.databasePath): \(error)")
       }
     }
+    var options = LocalStore.Options(
+      create: create, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds)
+    options.phoneCountryCode = settings.phoneCountryCode
     let store = try LocalStore(
-      path: settings.databasePath,
-      options: LocalStore.Options(
-        create: create, busyTimeoutMilliseconds: settings.busyTimeoutMilliseconds),
-      clock: clock, timeZone: timeZone)
+      path: settings.databasePath, options: options, clock: clock, timeZone: timeZone)
     warnIfOthersCanRead(settings.databasePath)
     return store
   }

@@ -64,11 +64,13 @@ extension CommandContext {
         "\(adopted) outbox entries taken over from the old per-host cache, to review: "
           + "their server can't be told, so they are never sent (checkin outbox)")
     }
+    var options = RemoteOptions(
+      lookupTimeout: settings.lookupTimeout, checkInTimeout: settings.checkInTimeout,
+      cacheMaxAge: settings.offlineCacheHours * 3600)
+    options.phoneCountryCode = settings.phoneCountryCode
     return RemoteBackend(
       server: address, sessionFile: SessionFile(path: paths.sessionFile), cache: cache,
-      options: RemoteOptions(
-        lookupTimeout: settings.lookupTimeout, checkInTimeout: settings.checkInTimeout,
-        cacheMaxAge: settings.offlineCacheHours * 3600),
+      options: options,
       clock: clock, timeZone: timeZone, log: { log.write(.info, $0) })
   }
 

@@ -2,6 +2,21 @@ import CheckInCore
 import Foundation
 
 extension RemoteBackend {
+  /// The server matches substrings of the stored text. A phone number typed as `0101…`,
+  /// `+20 101…` or `20101…` is sent as its national digits (`101…`), which every stored form of
+  /// the number contains; anything else goes as typed.
+  func serverQuery(_ typed: String) -> String {
+    let digits = SearchText.digits(typed)
+    let phoneLike = typed.allSatisfy { $0.isNumber || "+-() ".contains($0) }
+    let code = options.phoneCountryCode
+    let international = !code.isEmpty && digits.hasPrefix(code) && digits.count >= code.count + 4
+    guard phoneLike, digits.count >= 4,
+      typed.hasPrefix("0") || typed.hasPrefix("+") || international
+    else { return typed }
+    let national = PhoneDigits.national(digits, countryCode: code)
+    return national.count >= 3 ? national : typed
+  }
+
   func search(_ query: String, limit: Int) async throws(BackendError) -> SearchPage {
     let trimmed = query.trimmingCharacters(in: .whitespaces)
     guard !trimmed.isEmpty else { return SearchPage(query: query, hits: [], hasMore: false) }
@@ -10,7 +25,7 @@ extension RemoteBackend {
       let data: SearchData = try await client.send(
         "GET", "/api/customers/search",
         query: [
-          URLQueryItem(name: "q", value: trimmed),
+          URLQueryItem(name: "q", value: serverQuery(trimmed)),
           URLQueryItem(name: "limit", value: String(limit)),
         ], timeout: options.otherTimeout)
       noteReachable(true)
@@ -18,7 +33,8 @@ extension RemoteBackend {
         MemberSummary(
           id: customer.id, fullName: customer.fullName, phone: customer.phone,
           qrCode: ServerMapping.storedCode(customer), branchID: customer.branchID ?? 0,
-          isActive: customer.isActive ?? true)
+          isActive: customer.isActive ?? true, branchName: customer.branchName,
+          hasActivePlan: customer.hasActiveSubscription)
       }
       return SearchPage(
         query: query, hits: Array(hits), hasMore: (data.total ?? hits.count) > hits.count)

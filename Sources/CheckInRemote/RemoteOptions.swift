@@ -19,6 +19,9 @@ public struct RemoteOptions: Sendable {
   /// How requests travel: `automatic` uses the station's own socket for plain `http` (this
   /// machine only) and URLSession for `https`; `urlSession` always uses URLSession.
   public var transport: Transport = .automatic
+  /// The country calling code local phone numbers are written without, so a number typed in any
+  /// form is searched in the one form every stored form contains.
+  public var phoneCountryCode = "20"
 
   public enum Transport: Sendable, Equatable {
     case automatic

@@ -42,16 +42,26 @@ extension LocalStore {
       prefix, limit, map: { $0.int64(0) })
   }
 
-  /// Numbers are matched from the start and, so that local and international forms of one number
-  /// meet (`0100…` and `+20100…`), from the end.
+  /// Numbers are matched from the start, in every form the record may hold them (so `0101…`,
+  /// `+20 101…` and `20101…` find each other as they are typed), and from the end (the last
+  /// digits, read off a card).
   private func phoneMatches(_ digits: String, limit: Int) throws -> [Int64] {
-    let starts = try database.rows(
-      "SELECT id FROM customers WHERE phone_digits >= ?1 AND phone_digits < ?1 || ':' LIMIT ?2",
-      digits, limit, map: { $0.int64(0) })
+    let national = PhoneDigits.national(digits, countryCode: phoneCountryCode)
+    var prefixes = [digits]
+    // Too few national digits would match a whole country's numbers.
+    if national.count >= 2 {
+      prefixes += PhoneDigits.storedPrefixes(national: national, countryCode: phoneCountryCode)
+    }
+    var found: [Int64] = []
+    for prefix in Set(prefixes).sorted() {
+      found += try database.rows(
+        "SELECT id FROM customers WHERE phone_digits >= ?1 AND phone_digits < ?1 || ':' LIMIT ?2",
+        prefix, limit, map: { $0.int64(0) })
+    }
     let ends = try database.rows(
       "SELECT id FROM customers WHERE phone_reverse >= ?1 AND phone_reverse < ?1 || ':' LIMIT ?2",
       String(digits.reversed()), limit, map: { $0.int64(0) })
-    return starts + ends
+    return found + ends
   }
 
   private func nameMatches(_ words: [String], limit: Int) throws -> [Int64] {
@@ -64,18 +74,26 @@ extension LocalStore {
       map: { $0.int64(0) })
   }
 
+  /// Each hit with its branch and plans, so the list says where the member stands: a few indexed
+  /// reads per hit, for a page of twenty at most.
   private func summaries(_ ids: ArraySlice<Int64>) throws -> [MemberSummary] {
     var result: [MemberSummary] = []
     for id in ids {
       let summary = try database.first(
-        "SELECT id, full_name, phone, qr_code, branch_id, is_active FROM customers WHERE id = ?",
+        """
+        SELECT c.id, c.full_name, c.phone, c.qr_code, c.branch_id, c.is_active, b.name
+        FROM customers c LEFT JOIN branches b ON b.id = c.branch_id WHERE c.id = ?
+        """,
         id
       ) { row in
         MemberSummary(
           id: row.int64(0), fullName: row.text(1), phone: row.optionalText(2),
-          qrCode: row.optionalText(3), branchID: row.int64(4), isActive: row.bool(5))
+          qrCode: row.optionalText(3), branchID: row.int64(4), isActive: row.bool(5),
+          branchName: row.optionalText(6))
       }
-      if let summary { result.append(summary) }
+      guard var summary else { continue }
+      summary.plans = try subscriptions(memberID: id)
+      result.append(summary)
     }
     return result
   }

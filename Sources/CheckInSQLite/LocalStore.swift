@@ -12,6 +12,7 @@ public final class LocalStore {
   public let database: Database
   public let clock: @Sendable () -> Date
   public let timeZone: TimeZone
+  public let phoneCountryCode: String
   /// Copies the write-ahead log back when the desk is idle or the log outgrows its bound: this
   /// store's commits never do (see `CheckpointPolicy`).
   public let checkpointer: Checkpointer
@@ -25,6 +26,9 @@ public final class LocalStore {
     public var checkpoints = CheckpointPolicy()
     /// When commits happen and how long the desk has been idle, for `checkpoints`.
     public var checkpointClock: @Sendable () -> ContinuousClock.Instant = { .now }
+    /// The country calling code local phone numbers are written without (`20` for `0101…` =
+    /// `+20 101…`), so search finds a number in any of its forms.
+    public var phoneCountryCode = "20"
 
     public init(
       create: Bool = false, busyTimeoutMilliseconds: Int32 = 5000,
@@ -43,6 +47,7 @@ public final class LocalStore {
   ) throws(BackendError) {
     self.clock = clock
     self.timeZone = timeZone
+    self.phoneCountryCode = options.phoneCountryCode
     let exists = FileManager.default.fileExists(atPath: path)
     if !exists && !options.create {
       throw .storage(

@@ -19,6 +19,21 @@ struct SearchCommandTests {
     }
   }
 
+  /// Each hit says where the member stands: Tamer's sessions are used up, Sara's plan is usable.
+  @Test func hitsSayWhereTheMemberStands() async throws {
+    let sandbox = try Sandbox()
+    defer { sandbox.remove() }
+    let json = await sandbox.run(["--demo", "search", "GYM-10", "--json"])
+    let tamer = try #require(try JSON.array(json.out).first { $0.int("customer_id") == 10 })
+    #expect(tamer.string("status") == "USED UP")
+    #expect(tamer.bool("may_check_in") == false)
+    #expect(tamer.string("branch_name") == "Main")
+    #expect(tamer.object("plan")?.int("remaining") == 0)
+    let text = await sandbox.run(["--demo", "search", "Tamer"])
+    #expect(text.out.contains("Tamer Fathy"), "\(text)")
+    #expect(text.out.contains("Main (1)  USED UP · 12 Sessions: 0 sessions left · to "), "\(text)")
+  }
+
   @Test func arabicNamesAreFound() async throws {
     let sandbox = try Sandbox()
     defer { sandbox.remove() }

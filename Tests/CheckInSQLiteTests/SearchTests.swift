@@ -73,11 +73,14 @@ import Testing
       // 201 is also how Ahmed's international number starts.
       #expect(Set(page.hits.map(\.id)) == [201, 501])
       let sara = try #require(page.hits.first)
-      #expect(
-        sara
-          == MemberSummary(
-            id: 201, fullName: "Sara Nabil", phone: "0111 222 3333", qrCode: nil, branchID: 1,
-            isActive: true))
+      #expect(sara.fullName == "Sara Nabil")
+      #expect(sara.phone == "0111 222 3333")
+      #expect(sara.qrCode == nil)
+      #expect(sara.isActive)
+      // Where she stands comes with the hit: her branch and her plans.
+      #expect(sara.branchName == "Downtown")
+      #expect(sara.plans?.map(\.id) == [2011])
+      #expect(sara.plans?.first?.remaining == 3)
       #expect(try ids(fixture, "401") == [401])
     }
   }
@@ -133,6 +136,38 @@ import Testing
       #expect(try ids(fixture, "AND") == [801])
       #expect(try ids(fixture, "OR") == [802])
       #expect(try ids(fixture, "NOT") == [802])
+    }
+  }
+
+  /// One number in the forms a desk types it and a record holds it: each finds the others.
+  @Test(arguments: [
+    "0101", "0101 234", "01012345678", "+20 101", "+20 101 234 5678", "+201012", "20101",
+    "2010123", "0020101", "101234",
+  ])
+  func aPhoneFindsItsOtherForms(query: String) throws {
+    let members = [
+      Member(id: 901, fullName: "Mona Local", phone: "0101 234 5678", branchID: 1),
+      Member(id: 902, fullName: "Mona Intl", phone: "+20 101 234 5678", branchID: 1),
+      Member(id: 903, fullName: "Mona Bare", phone: "201012345678", branchID: 1),
+      Member(id: 904, fullName: "Other", phone: "0155 999 0000", branchID: 1),
+    ]
+    try withFixture(ImportBatch(members: members, plans: [])) { fixture throws in
+      #expect(try ids(fixture, query) == [901, 902, 903], "\(query)")
+    }
+  }
+
+  @Test func anotherCountryCodeIsConfigurable() throws {
+    let members = [
+      Member(id: 911, fullName: "Local", phone: "07700 900123", branchID: 1),
+      Member(id: 912, fullName: "Intl", phone: "+44 7700 900123", branchID: 1),
+    ]
+    try withTemporaryDirectory { directory in
+      var options = LocalStore.Options(create: true)
+      options.phoneCountryCode = "44"
+      let store = try LocalStore(path: "\(directory)/uk.sqlite3", options: options)
+      _ = try store.importBatch(ImportBatch(members: members, plans: [])).get()
+      #expect(Set(try store.search("07700 9", limit: 10).hits.map(\.id)) == [911, 912])
+      #expect(Set(try store.search("+44 7700", limit: 10).hits.map(\.id)) == [911, 912])
     }
   }
 }

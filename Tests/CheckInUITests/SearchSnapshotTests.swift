@@ -25,4 +25,17 @@ import Testing
     #expect(frame.roles(of: "  Sara Haddad") == [.normal])
     #expect(frame.roles(of: "sa█") == [.scanField])
   }
+
+  /// Each hit says where the member stands, in the colours of the member pane: a usable plan and
+  /// what is left in green, a plan that can't be used in red, then the branch.
+  @Test func eachHitSaysWhereTheMemberStands() throws {
+    let frame = Screens.render(Screens.searchHits, size: Size(width: 80, height: 24))
+    let sara = try #require(frame.find("Sara Haddad"))
+    let standing = try #require(frame.find("active · 12 Sessions: 8 sessions left"))
+    #expect(standing.y == sara.y + 1)
+    #expect(frame.roles(of: "active") == [.good])
+    #expect(frame.roles(of: "USED UP") == [.danger])
+    #expect(frame.roles(of: "INACTIVE") == [.danger])
+    #expect(frame.find("INACTIVE · Heliopolis") != nil, "a server's hit shows what it knows")
+  }
 }

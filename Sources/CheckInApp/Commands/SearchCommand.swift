@@ -15,12 +15,14 @@ enum SearchCommand {
     }
     do throws(BackendError) {
       let page = try await context.openStation().backend.search(text, min(limit, 1000))
+      let today = CalendarDay(context.clock(), in: context.timeZone)
       if context.json {
-        context.console.line(JSONValue.array(page.hits.map(Reports.hit)).rendered)
+        context.console.line(
+          JSONValue.array(page.hits.map { Reports.hit($0, today: today) }).rendered)
       } else if page.hits.isEmpty {
         context.console.line("No member matches “\(text)”")
       } else {
-        for hit in page.hits { context.console.line(TextReports.hit(hit)) }
+        for hit in page.hits { context.console.line(TextReports.hit(hit, today: today)) }
         if page.hasMore {
           context.console.line("… more members match; type more of the name or number")
         }

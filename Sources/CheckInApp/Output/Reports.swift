@@ -124,14 +124,29 @@ enum Reports {
     ])
   }
 
-  static func hit(_ hit: MemberSummary) -> JSONValue {
-    .object([
+  /// A search hit and where the member stands: `status` as the station words it, and the plan a
+  /// check-in would use (or the one the refusal is about); both `null` when the store didn't send
+  /// plans (the server).
+  static func hit(_ hit: MemberSummary, today: CalendarDay) -> JSONValue {
+    let standing = MemberStanding(hit, today: today)
+    let words = StandingText.words(standing, today: today)
+    var plan: Subscription?
+    switch standing {
+    case .usable(let usable): plan = usable
+    case .refused(_, let refused): plan = refused
+    case .unknown: plan = nil
+    }
+    return .object([
       ("customer_id", .integer(hit.id)),
       ("customer_name", .string(hit.fullName)),
       ("phone", .string(hit.phone)),
       ("qr_code", .string(hit.qrCode ?? "customer_id:\(hit.id)")),
       ("branch_id", .integer(hit.branchID)),
+      ("branch_name", .string(hit.branchName)),
       ("is_active", .bool(hit.isActive)),
+      ("status", .string(words.status.isEmpty ? nil : words.status)),
+      ("may_check_in", hit.plans == nil && hit.isActive ? .null : .bool(words.isGood)),
+      ("plan", plan.map(self.plan) ?? .null),
     ])
   }
 

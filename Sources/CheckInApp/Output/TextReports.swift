@@ -134,11 +134,16 @@ enum TextReports {
     return oneLine(line)
   }
 
-  static func hit(_ hit: MemberSummary) -> String {
+  /// "201  Sara Nabil  0111 222 3333  customer_id:201  Downtown (1)  active · 10 sessions: 3
+  /// sessions left · to 2026-12-31".
+  static func hit(_ hit: MemberSummary, today: CalendarDay) -> String {
     var line = "\(hit.id)  \(hit.fullName)"
     if let phone = hit.phone { line += "  \(phone)" }
-    line += "  \(hit.qrCode ?? "customer_id:\(hit.id)")  branch \(hit.branchID)"
-    if !hit.isActive { line += "  INACTIVE" }
+    line += "  \(hit.qrCode ?? "customer_id:\(hit.id)")  "
+    line += hit.branchName.map { "\($0) (\(hit.branchID))" } ?? "branch \(hit.branchID)"
+    let words = StandingText.words(MemberStanding(hit, today: today), today: today)
+    let standing = [words.status, words.detail].filter { !$0.isEmpty }.joined(separator: " · ")
+    if !standing.isEmpty { line += "  \(standing)" }
     return oneLine(line)
   }
 }

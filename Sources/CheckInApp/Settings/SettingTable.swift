@@ -45,6 +45,12 @@ enum SettingTable {
       defaultValue: .described("the host's name"),
       help: "this station's name, recorded with each visit",
       apply: { settings, text, _ in settings.stationName = text }),
+    SettingSpec(
+      key: "phone_country_code", option: nil, placeholder: "CODE", defaultValue: .value("20"),
+      help: "the country code local phone numbers omit (0101… = +20 101…), or none",
+      apply: { settings, text, place throws(UsageError) in
+        settings.phoneCountryCode = try Parse.countryCode(text, what: place.description)
+      }),
   ]
 
   static let rules: [SettingSpec] = [

@@ -17,6 +17,8 @@ struct Settings: Sendable {
   /// How old a cached member card may be and still be used while the server is unreachable.
   var offlineCacheHours: TimeInterval = 0
   var stationName = ""
+  /// The country calling code local phone numbers are written without (`none`: no such code).
+  var phoneCountryCode = "20"
   var duplicateWindow: TimeInterval = 0
   var allowOtherBranches = false
   var allowIDFallback = false
@@ -98,6 +100,20 @@ struct Settings: Sendable {
 
 /// Reads option values, with messages that say which option was wrong.
 enum Parse {
+  /// A country calling code: one to three digits, a leading `+` allowed; `none` for no code.
+  static func countryCode(_ text: String, what: String) throws(UsageError) -> String {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if trimmed.lowercased() == "none" { return "" }
+    let digits = trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed
+    guard (1...3).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+      !digits.hasPrefix("0")
+    else {
+      throw UsageError(
+        message: "\(what) must be a country calling code such as 20 or +44, or none, not “\(text)”")
+    }
+    return digits
+  }
+
   static func positiveID(_ text: String, what: String) throws(UsageError) -> Int64 {
     guard let value = Int64(text.trimmingCharacters(in: .whitespaces)), value > 0 else {
       throw UsageError(message: "\(what) must be a positive whole number, not “\(text)”")

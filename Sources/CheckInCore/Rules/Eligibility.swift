@@ -22,11 +22,16 @@ public enum Eligibility {
       // exactly that one, and refuse where it (or the station's own date guards) would.
       return rule.pick(from: card.subscriptions, today: today).map { Offer(plans: [$0]) }
     }
-    let usable = card.subscriptions.filter { unusableReason($0, today: today) == nil }
+    let usable = usablePlans(card.subscriptions, today: today)
     if usable.isEmpty {
       return .failure(bestRefusal(for: card.subscriptions, today: today))
     }
-    return .success(Offer(plans: usable.sorted(by: { preferred($0, over: $1) })))
+    return .success(Offer(plans: usable))
+  }
+
+  /// The plans that can open the door today, best first.
+  public static func usablePlans(_ plans: [Subscription], today: CalendarDay) -> [Subscription] {
+    plans.filter { unusableReason($0, today: today) == nil }.sorted { preferred($0, over: $1) }
   }
 
   /// Why `plan` can't open the door today, or `nil` if it can.
@@ -54,7 +59,7 @@ public enum Eligibility {
 
   /// The refusal that tells the desk the most when no plan is usable: a frozen plan matters more
   /// than a used-up one, which matters more than one not started yet or long expired.
-  static func bestRefusal(for plans: [Subscription], today: CalendarDay) -> Refusal {
+  public static func bestRefusal(for plans: [Subscription], today: CalendarDay) -> Refusal {
     let reasons = plans.compactMap { plan in unusableReason(plan, today: today).map { (plan, $0) } }
     func rank(_ refusal: Refusal) -> Int {
       switch refusal {

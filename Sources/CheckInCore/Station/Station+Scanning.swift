@@ -2,10 +2,14 @@ import Foundation
 
 extension Station {
   /// A whole code arrived. Whatever was showing gives way to the new member, except a write in
-  /// flight, which finishes first.
-  static func scan(_ text: String, _ state: inout StationState, _ context: StationContext)
-    -> [StationEffect]
-  {
+  /// flight, which finishes first. `typedByHand`: the scan field's own text, sent with Enter; text
+  /// that can't be a code, or that no member has as one, then opens search instead of a refusal
+  /// (one box for codes, names and phones). A scanner's code is never searched: an unknown card
+  /// is refused, as the door needs.
+  static func scan(
+    _ text: String, typedByHand: Bool = false, _ state: inout StationState,
+    _ context: StationContext
+  ) -> [StationEffect] {
     let parsed = ScanParser.parse(text)
     if case .failure(.empty) = parsed { return [] }
     switch state.phase {
@@ -41,6 +45,8 @@ extension Station {
     state.notice = replaced
     state.helpShownAt = nil
     switch parsed {
+    case .failure where typedByHand && state.isStaffUnlocked(context):
+      return effects + searchTyped(text, notice: nil, &state, context)
     case .failure(let invalid):
       state.phase = .result(
         ResultBanner(
@@ -48,8 +54,20 @@ extension Station {
           shownAt: context.now))
       effects.append(.signal(.refused))
     case .success(let payload):
-      effects += startLookUp(payload, &state, context)
+      effects += startLookUp(payload, typedByHand: typedByHand, &state, context)
     }
+    return effects
+  }
+
+  /// Opens search on `query` and asks at once (Enter was pressed: no typing to wait out).
+  static func searchTyped(
+    _ query: String, notice: Notice?, _ state: inout StationState, _ context: StationContext
+  ) -> [StationEffect] {
+    var panel = SearchPanel(lastActivity: context.now)
+    appendTyped(query.trimmingCharacters(in: .whitespaces), to: &panel.query)
+    state.helpShownAt = nil
+    let effects = searchChanged(panel, delay: 0, &state, context)
+    state.notice = notice
     return effects
   }
 
@@ -90,10 +108,12 @@ extension Station {
   }
 
   static func startLookUp(
-    _ payload: ScanPayload, _ state: inout StationState, _ context: StationContext
+    _ payload: ScanPayload, typedByHand: Bool = false, _ state: inout StationState,
+    _ context: StationContext
   ) -> [StationEffect] {
     let id = state.issueRequestID()
-    state.phase = .lookingUp(LookUp(id: id, payload: payload, startedAt: context.now))
+    state.phase = .lookingUp(
+      LookUp(id: id, payload: payload, startedAt: context.now, typedByHand: typedByHand))
     return [.lookUp(id, payload)]
   }
 
@@ -140,6 +160,14 @@ extension Station {
       case .failure(let refusal):
         return refuse(refusal, card: card, &state, context)
       }
+    case .failure(.refused(.notFound(let code)))
+    where lookUp.typedByHand
+      && state.isStaffUnlocked(context):
+      // Typed by hand and no member's code: most likely a name or a phone number.
+      return searchTyped(
+        code,
+        notice: Notice("No member has the code \(code) — searching names and phones", tone: .info),
+        &state, context)
     case .failure(.refused(let refusal)):
       return refuse(refusal, card: nil, &state, context)
     case .failure(.cancelled):

@@ -92,9 +92,11 @@ extension Station {
     return loadVisits(panel, offset: offset, delay: 0, &state, context)
   }
 
-  /// The query changed: ask for hits, superseding the search in flight.
+  /// The query changed: ask for hits, superseding the search in flight. `delay`: how long to wait
+  /// for more typing first (the debounce, unless the query was sent with Enter).
   static func searchChanged(
-    _ panel: SearchPanel, _ state: inout StationState, _ context: StationContext
+    _ panel: SearchPanel, delay: Double? = nil, _ state: inout StationState,
+    _ context: StationContext
   ) -> [StationEffect] {
     var panel = panel
     if panel.scope == .todaysVisits {
@@ -116,7 +118,7 @@ extension Station {
       effects.append(
         .search(
           id, query: panel.query, limit: context.searchLimit,
-          delay: context.timing.searchDebounce))
+          delay: delay ?? context.timing.searchDebounce))
     }
     state.phase = .searching(panel)
     return effects

@@ -155,7 +155,7 @@ public enum Station {
     case .ready:
       let text = state.scanText
       if text.isEmpty { return [] }
-      return scan(text, &state, context)
+      return scan(text, typedByHand: true, &state, context)
     case .member(let dialog):
       // A doubled terminator right behind the scan that opened the card isn't a choice.
       guard context.now.timeIntervalSince(dialog.shownAt) >= context.timing.confirmGuard else {
@@ -164,7 +164,7 @@ public enum Station {
       return confirm(dialog, dialog.choice, &state, context)
     case .result(let banner):
       // A code typed over the banner is looked up (once the banner has had its moment).
-      if !state.scanText.isEmpty { return scan(state.scanText, &state, context) }
+      if !state.scanText.isEmpty { return scan(state.scanText, typedByHand: true, &state, context) }
       if banner.isHeld(context) { return [] }
       state.phase = .ready
       return []

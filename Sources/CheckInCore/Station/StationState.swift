@@ -64,6 +64,9 @@ public struct LookUp: Hashable, Sendable {
   public var id: RequestID
   public var payload: ScanPayload
   public var startedAt: Date
+  /// Typed into the scan field by hand, not scanned: if no member has it as a code, it is
+  /// probably a name or phone number, and search takes it.
+  public var typedByHand = false
 }
 
 public struct MemberDialog: Hashable, Sendable {

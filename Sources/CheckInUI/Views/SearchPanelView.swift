@@ -24,26 +24,47 @@ enum SearchPanelView {
     }
     y += 1
     guard let page = panel.page else { return }
-    let rows = rect.maxY - y - 1
+    // Each hit takes two rows: who, then where they stand.
+    let shown = max(0, (rect.maxY - y - 1) / 2)
     // Keep the highlighted hit in view.
-    let first = max(0, min(panel.selection - rows + 1, page.hits.count - rows))
-    for (index, hit) in page.hits.enumerated().dropFirst(first).prefix(max(0, rows)) {
-      let selected = index == panel.selection
-      let row = Rect(x: rect.x, y: y, width: rect.width, height: 1)
-      if selected { frame.fill(row, role: .selection) }
-      var text = (selected ? "▸ " : "  ") + hit.fullName
-      text += "  #\(hit.id)"
-      if let phone = hit.phone { text += "  \(phone)" }
-      text += "  \(hit.qrCode ?? "customer_id:\(hit.id)")"
-      if !hit.isActive { text += "  INACTIVE" }
-      frame.put(text, x: rect.x, y: y, role: selected ? .selection : .normal, limit: rect.width)
-      y += 1
+    let first = max(0, min(panel.selection - shown + 1, page.hits.count - shown))
+    for (index, hit) in page.hits.enumerated().dropFirst(first).prefix(shown) {
+      drawHit(
+        &frame, hit, at: Rect(x: rect.x, y: y, width: rect.width, height: 2),
+        selected: index == panel.selection, info: info)
+      y += 2
     }
     if page.hasMore && y < rect.maxY {
       frame.put(
         "… more match: type more of the name or number", x: rect.x, y: y, role: .muted,
         limit: rect.width)
     }
+  }
+
+  /// "▸ Sara Haddad  #1  +20 100 123 4501  GYM-1", and under it "active · 12 Sessions: 8
+  /// sessions left · to 2026-12-20 · Main".
+  private static func drawHit(
+    _ frame: inout ScreenBuffer, _ hit: MemberSummary, at row: Rect, selected: Bool,
+    info: ViewInfo
+  ) {
+    if selected {
+      frame.fill(Rect(x: row.x, y: row.y, width: row.width, height: 1), role: .selection)
+    }
+    var text = (selected ? "▸ " : "  ") + hit.fullName + "  #\(hit.id)"
+    if let phone = hit.phone { text += "  \(phone)" }
+    text += "  \(hit.qrCode ?? "customer_id:\(hit.id)")"
+    frame.put(text, x: row.x, y: row.y, role: selected ? .selection : .normal, limit: row.width)
+
+    let words = StandingText.words(MemberStanding(hit, today: info.today), today: info.today)
+    var x = row.x + 4
+    func put(_ text: String, _ role: Role) {
+      x += frame.put(text, x: x, y: row.y + 1, role: role, limit: row.maxX - x)
+    }
+    if !words.status.isEmpty { put(words.status, words.isGood ? .good : .danger) }
+    var rest: [String] = []
+    if !words.detail.isEmpty { rest.append(words.detail) }
+    rest.append(hit.branchName ?? "branch \(hit.branchID)")
+    put((words.status.isEmpty ? "" : " · ") + rest.joined(separator: " · "), .muted)
   }
 
   /// The panel's query field on its first line: a label, then what was typed and the cursor.

@@ -44,16 +44,17 @@ enum Screens {
   static let hits = [
     MemberSummary(
       id: 1, fullName: "Sara Haddad", phone: "+20 100 123 4501", qrCode: "GYM-1", branchID: 1,
-      isActive: true),
+      isActive: true, branchName: "Main", plans: Scenes.sara.subscriptions),
     MemberSummary(
       id: 14, fullName: "Salma Youssef", phone: "+20 100 123 4514", qrCode: nil, branchID: 1,
-      isActive: true),
+      isActive: true, branchName: "Main", plans: Scenes.lina.subscriptions),
     MemberSummary(
       id: 5, fullName: "مريم حسن", phone: "+20 100 123 4505", qrCode: "GYM-5", branchID: 1,
-      isActive: true),
+      isActive: true, branchName: "Main", plans: Scenes.mariam.subscriptions),
+    // From a server: no plans, only its own word.
     MemberSummary(
-      id: 31, fullName: "Aya Hassan", phone: nil, qrCode: "GYM-31-9F3A0C1B", branchID: 1,
-      isActive: false),
+      id: 31, fullName: "Aya Hassan", phone: nil, qrCode: "GYM-31-9F3A0C1B", branchID: 2,
+      isActive: false, branchName: "Heliopolis", hasActivePlan: true),
   ]
 
   /// "sa" typed into search, four hits back, the second highlighted.
