@@ -8,7 +8,8 @@ extension LocalStore {
       try database.rows(
         """
         SELECT a.id, a.customer_id, c.full_name, a.check_in_time, a.action, a.deducted,
-               a.subscription_id, a.branch_id, a.station, a.voided_at, a.override_reason
+               a.subscription_id, a.branch_id, a.station, a.voided_at, a.override_reason,
+               (SELECT kind FROM subscriptions WHERE id = a.subscription_id)
         FROM attendance a JOIN customers c ON c.id = a.customer_id
         WHERE a.branch_id = ?1 AND a.check_in_time >= ?2 AND a.check_in_time < ?3
           AND (?6 IS NULL OR a.customer_id IN (SELECT value FROM json_each(?6)))
@@ -24,7 +25,8 @@ extension LocalStore {
           action: CheckInAction(rawValue: row.text(4)) ?? .checkInOnly, deducted: row.int(5),
           subscriptionID: row.optionalInt64(6), branchID: row.int64(7),
           station: row.optionalText(8), isVoided: !row.isNull(9),
-          overrideReason: row.optionalText(10))
+          overrideReason: row.optionalText(10),
+          kind: row.optionalText(11).flatMap(PlanKind.init(rawValue:)))
       }
     }
   }

@@ -14,12 +14,12 @@ import Testing
       Issue.record("expected the undo prompt, got \(desk.state.phase)")
       return
     }
-    #expect(prompt.receipt == receipt)
+    #expect(prompt.target == VoidTarget(receipt))
 
     let effects = desk.send(.submit)
     let void = try #require(effects.voids.first)
     #expect(effects == [.void(void.id, attendanceID: 41)])
-    #expect(desk.state.phase == .undoing(void.id, receipt))
+    #expect(desk.state.phase == .undoing(void.id, VoidTarget(receipt)))
 
     let voided = Fixture.voidReceipt(of: receipt, at: desk.clock)
     #expect(desk.send(.voided(void.id, .success(voided))) == [])

@@ -37,6 +37,9 @@ import Testing
       #expect(omarEntry.deducted == 1)
       #expect(omarEntry.subscriptionID == 1151)
       #expect(omarEntry.station == "desk-1")
+      // What the visit took off, in its unit, and which station may undo it after a restart.
+      #expect(omarEntry.kind == .sessions)
+      #expect(omarEntry.deductedText == "−1 session")
 
       let other = try store.attendance(.day(of: Gym.morning, branchID: 2, timeZone: Gym.timeZone))
       #expect(other.map(\.memberID) == [402])

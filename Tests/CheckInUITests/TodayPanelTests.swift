@@ -42,8 +42,11 @@ import Testing
     let voided = try #require(frame.find("16:25 Omar Khalil"))
     #expect(frame.lines[voided.y].hasSuffix("voided "))
     #expect(frame.roles(of: "Omar Khalil") == [.muted])
-    #expect(frame.lines[first.y + 1].hasSuffix("−1 "))
+    #expect(frame.lines[first.y + 1].hasSuffix("−1 coin "), "what was deducted, in its unit")
+    #expect(frame.lines[first.y + 2].hasSuffix("−1 session "))
     #expect(!frame.lines[first.y].contains("−"), "nothing deducted, no mark")
+    let override = try #require(frame.find("14:50 أحمد السيد"))
+    #expect(frame.lines[override.y].hasSuffix("override "), "let in by staff")
   }
 
   @Test func theHistogramCountsPerHour() throws {

@@ -117,6 +117,7 @@ enum Reports {
       ("action", .string(entry.action.rawValue)),
       ("deducted", .integer(entry.deducted)),
       ("subscription_id", .integer(entry.subscriptionID)),
+      ("kind", .string(entry.kind?.rawValue)),
       ("branch_id", .integer(entry.branchID)),
       ("station", .string(entry.station)),
       ("voided", .bool(entry.isVoided)),

@@ -128,7 +128,7 @@ enum TextReports {
   static func entry(_ entry: AttendanceEntry, timeZone: TimeZone) -> String {
     let time = ClockText.hoursMinutes(entry.checkedInAt, in: timeZone)
     var line = "\(time)  #\(entry.id)  \(entry.memberName) (member \(entry.memberID))"
-    line += entry.deducted > 0 ? "  deducted \(entry.deducted)" : "  check-in only"
+    line += entry.deductedText.map { "  \($0)" } ?? "  check-in only"
     if entry.isVoided { line += "  VOIDED" }
     if let reason = entry.overrideReason { line += "  override: \(reason)" }
     return oneLine(line)

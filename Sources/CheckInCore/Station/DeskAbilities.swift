@@ -8,7 +8,7 @@ public enum DeskAction: Hashable, Sendable, CaseIterable {
   case switchPlan
   /// Let a refused member in anyway, with a reason.
   case override
-  /// Void this station's last check-in.
+  /// Void this station's newest check-in, or the visit highlighted in today's visits.
   case undo
   case search
   case today
@@ -70,19 +70,18 @@ extension StationState {
       available.insert(.confirm)
       if dialog.canDeduct { available.insert(.switchChoice) }
       if dialog.plans.count > 1 { available.insert(.switchPlan) }
-    case .searching:
+    case .searching(let panel):
       idle = false
       if context.kiosk?.unlockCode.isEmpty == false { available.insert(.lock) }
+      if context.allowsUndo, let entry = panel.selectedVisit, canVoid(entry, context) {
+        available.insert(.undo)
+      }
     default:
       idle = false
     }
     if idle {
       available.formUnion([.search, .today, .quit])
-      if context.allowsUndo, let last = lastCheckIn,
-        context.now.timeIntervalSince(last.checkedInAt) <= context.timing.undoWindow
-      {
-        available.insert(.undo)
-      }
+      if context.allowsUndo, undoCandidate(context) != nil { available.insert(.undo) }
       if context.kiosk?.unlockCode.isEmpty == false { available.insert(.lock) }
     }
     if !viewFits {

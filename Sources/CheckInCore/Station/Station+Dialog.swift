@@ -74,7 +74,8 @@ extension Station {
           id: receipt.attendanceID, memberID: receipt.memberID, memberName: receipt.memberName,
           checkedInAt: receipt.checkedInAt, action: receipt.action, deducted: receipt.deducted,
           subscriptionID: receipt.subscriptionID, branchID: context.policy.branchID,
-          station: context.stationName, overrideReason: receipt.overrideReason),
+          station: context.stationName, overrideReason: receipt.overrideReason,
+          kind: receipt.kind),
         timeZone: context.timeZone)
       if state.queuedScan != nil {
         state.notice = Notice(ResultText.summary(of: receipt), tone: .success)

@@ -21,7 +21,8 @@ public struct StationState: Hashable, Sendable {
   /// Whether the terminal is big enough to draw the station: while it isn't, keys change nothing.
   public var viewFits = true
   public var today = TodayList()
-  /// This station's last committed check-in, which staff may undo for a while.
+  /// This station's last committed check-in, for the idle screen's "Last:" line. Undo works from
+  /// today's list (`undoCandidate`), which survives a restart.
   public var lastCheckIn: Receipt?
   /// A scan that arrived while a write was under way; it is looked up once the write finishes.
   public var queuedScan: String?
@@ -50,7 +51,7 @@ public enum Phase: Hashable, Sendable {
   case searching(SearchPanel)
   /// "Void the last check-in?"
   case confirmingUndo(UndoPrompt)
-  case undoing(RequestID, Receipt)
+  case undoing(RequestID, VoidTarget)
   /// Staff let a refused member in: the reason is being typed.
   case overriding(OverridePrompt)
   /// A kiosk's unlock code is being typed.
@@ -148,6 +149,16 @@ public struct SearchPanel: Hashable, Sendable {
   public var lastActivity: Date
 }
 
+extension SearchPanel {
+  /// The highlighted visit, in today's visits.
+  public var selectedVisit: AttendanceEntry? {
+    guard scope == .todaysVisits, let entries = visits?.entries,
+      entries.indices.contains(selection)
+    else { return nil }
+    return entries[selection]
+  }
+}
+
 public struct OverridePrompt: Hashable, Sendable {
   public var card: MemberCard
   public var refusal: Refusal
@@ -179,7 +190,7 @@ public struct UnlockPrompt: Hashable, Sendable {
 }
 
 public struct UndoPrompt: Hashable, Sendable {
-  public var receipt: Receipt
+  public var target: VoidTarget
   public var askedAt: Date
 }
 

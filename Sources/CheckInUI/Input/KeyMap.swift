@@ -237,9 +237,9 @@ extension KeyMap {
       help: "Let a refused member in anyway, with a reason", hint: "Override",
       action: .override),
     KeyBinding(
-      [.function(9), .control("u")], on: idle, .station(.undoLast),
-      help: "Undo this station's last check-in (within 10 minutes)", hint: "Undo",
-      action: .undo),
+      [.function(9), .control("u")], on: idle.union([.searching]), .station(.undoLast),
+      help: "Undo this station's last check-in (within 10 minutes); in today's visits, the "
+        + "highlighted one", hint: "Undo", action: .undo),
     KeyBinding(
       [.function(12), .control("k")], on: idle.union([.searching]), .station(.toggleLock),
       help: "Kiosk: type the unlock code for staff keys; again to lock", action: .lock),

@@ -32,9 +32,9 @@ enum BodyView {
         &frame, in: pane, card: submission.card, selected: nil,
         plans: submission.plan.map { [$0] } ?? [], info: info)
       PromptView.busy(&frame, in: dialogArea, text: "Recording the check-in", info: info)
-    case .undoing(_, let receipt):
+    case .undoing(_, let target):
       PromptView.busy(
-        &frame, in: rect, text: "Voiding \(receipt.memberName)'s check-in", info: info)
+        &frame, in: rect, text: "Voiding \(target.memberName)'s check-in", info: info)
     case .result(let banner):
       ResultBannerView.draw(&frame, in: rect, banner: banner, info: info)
     case .searching(let panel):

@@ -10,11 +10,12 @@ enum PromptView {
   }
 
   static func undo(_ frame: inout ScreenBuffer, in rect: Rect, prompt: UndoPrompt, info: ViewInfo) {
-    let receipt = prompt.receipt
-    let time = ClockText.hoursMinutes(receipt.checkedInAt, in: info.timeZone)
-    var question = "Void \(receipt.memberName)'s check-in #\(receipt.attendanceID) at \(time)"
-    if receipt.deducted > 0, let kind = receipt.kind {
-      question += " and give back \(receipt.deducted) \(kind.unit(receipt.deducted))"
+    let target = prompt.target
+    let time = ClockText.hoursMinutes(target.checkedInAt, in: info.timeZone)
+    var question = "Void \(target.memberName)'s check-in at \(time)"
+    if target.deducted > 0 {
+      let unit = target.kind.map { " " + $0.unit(target.deducted) } ?? ""
+      question += " and give back \(target.deducted)\(unit)"
     }
     drawBox(
       &frame, in: rect, title: "Undo check-in",

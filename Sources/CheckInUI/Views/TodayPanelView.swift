@@ -38,7 +38,7 @@ enum TodayPanelView {
     for entry in today.entries.prefix(shown) {
       let time = ClockText.hoursMinutes(entry.checkedInAt, in: info.timeZone)
       let used = frame.put(time + " ", x: rect.x, y: y, role: .muted, limit: rect.width)
-      let mark = entry.isVoided ? " voided" : entry.deducted > 0 ? " −\(entry.deducted)" : ""
+      let mark = TodayMarks.short(entry)
       let markWidth = frame.measure.columns(of: mark)
       let name = frame.measure.truncate(entry.memberName, to: rect.width - used - markWidth)
       frame.put(

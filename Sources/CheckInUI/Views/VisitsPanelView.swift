@@ -32,12 +32,8 @@ enum VisitsPanelView {
       let time = ClockText.hoursMinutes(entry.checkedInAt, in: info.timeZone)
       var text = (selected ? "▸ " : "  ") + time + "  " + entry.memberName + "  #\(entry.memberID)"
       if let station = entry.station { text += "  \(station)" }
-      if entry.isVoided {
-        text += "  voided"
-      } else if entry.deducted > 0 {
-        text += "  −\(entry.deducted)"
-      }
-      if entry.overrideReason != nil { text += "  override" }
+      let marks = TodayMarks.long(entry)
+      if !marks.isEmpty { text += "  " + marks }
       frame.put(text, x: rect.x, y: y, role: role, limit: rect.width)
       y += 1
     }

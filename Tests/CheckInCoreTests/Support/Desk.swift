@@ -87,6 +87,10 @@ extension Phase {
     if case .result(let banner) = self { banner } else { nil }
   }
 
+  var undoPrompt: UndoPrompt? {
+    if case .confirmingUndo(let prompt) = self { prompt } else { nil }
+  }
+
   var overridePrompt: OverridePrompt? {
     if case .overriding(let prompt) = self { prompt } else { nil }
   }

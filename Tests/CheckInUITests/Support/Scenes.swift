@@ -112,7 +112,10 @@ enum Scenes {
     return AttendanceEntry(
       id: Int64(100 - index), memberID: Int64(index + 1), memberName: names[index % names.count],
       checkedInAt: now.addingTimeInterval(-Double(index) * 1900), action: .deduct,
-      deducted: index % 3 == 0 ? 0 : 1, subscriptionID: 1, branchID: 1, isVoided: index == 4)
+      deducted: index % 3 == 0 ? 0 : 1, subscriptionID: 1, branchID: 1, isVoided: index == 4,
+      // One visit let in by staff; the coin member's deductions are coins.
+      overrideReason: index == 7 ? "paid at the desk" : nil,
+      kind: index % names.count == 1 ? .coins : .sessions)
   }
 
   /// Today as a store holding just `entries` would report it.
