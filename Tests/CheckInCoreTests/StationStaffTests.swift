@@ -19,6 +19,7 @@ import Testing
 
   @Test func anOverrideRecordsTheRefusalAndTheReasonWithoutDeducting() throws {
     var desk = Desk()
+    desk.overrideReasons = []
     try refuseSara(&desk)
     desk.send(.beginOverride)
     #expect(desk.state.phase.overridePrompt?.card == Self.frozenSara)
@@ -41,6 +42,48 @@ import Testing
     let receipt = Fixture.receipt(for: checkIn.request, attendanceID: 77)
     desk.send(.checkedIn(checkIn.id, .success(receipt)))
     #expect(desk.state.phase.banner?.outcome == .checkedIn(receipt))
+  }
+
+  @Test func aPresetReasonIsPickedWithTheArrowsAndEnter() throws {
+    var desk = Desk()
+    desk.overrideReasons = ["Forgot card", "Trial visit", "Paid at the desk"]
+    try refuseSara(&desk)
+    desk.send(.beginOverride)
+    let opened = try #require(desk.state.phase.overridePrompt)
+    #expect(opened.presets == ["Forgot card", "Trial visit", "Paid at the desk"])
+    #expect(opened.chosenReason == "Forgot card", "the first preset is highlighted")
+
+    desk.send(.moveSelection(1))
+    desk.send(.moveSelection(1))
+    desk.send(.moveSelection(-1))
+    #expect(desk.state.phase.overridePrompt?.chosenReason == "Trial visit")
+    let checkIn = try #require(desk.send(.submit).checkIns.first)
+    #expect(
+      checkIn.request.override == StaffOverride(refusedAs: "FROZEN", reason: "Trial visit"))
+  }
+
+  @Test func typingChoosesAnotherReasonAndTheArrowsStopAtItsRow() throws {
+    var desk = Desk()
+    desk.overrideReasons = ["Forgot card", "Day pass"]
+    try refuseSara(&desk)
+    desk.send(.beginOverride)
+    for _ in 0..<5 { desk.send(.moveSelection(1)) }
+    var prompt = try #require(desk.state.phase.overridePrompt)
+    #expect(prompt.choice == 2 && prompt.isTyping, "the arrows stop on the typed reason's row")
+    #expect(desk.send(.submit) == [], "the typed reason's row with nothing typed records nothing")
+    #expect(desk.state.notice?.text == "Pick a reason with ↑ ↓, or type another one")
+
+    desk.send(.moveSelection(-1))
+    desk.send(.typed("  guest of Omar "))
+    prompt = try #require(desk.state.phase.overridePrompt)
+    #expect(prompt.isTyping, "typing moves the highlight to the typed reason")
+    #expect(prompt.chosenReason == "guest of Omar")
+
+    // Going back to a preset keeps what was typed, but the preset is what Enter records.
+    desk.send(.moveSelection(-1))
+    #expect(desk.state.phase.overridePrompt?.reason == "  guest of Omar ")
+    let checkIn = try #require(desk.send(.submit).checkIns.first)
+    #expect(checkIn.request.override?.reason == "Day pass")
   }
 
   @Test func anOverrideNeedsAKnownMemberAndAStoreThatCanRecordIt() throws {

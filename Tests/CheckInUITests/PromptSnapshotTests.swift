@@ -24,3 +24,17 @@ import Testing
     #expect(frame.find("••••█") != nil)
   }
 }
+
+/// The override's pick list: the highlighted reason is marked and coloured, the others aren't.
+@Suite struct OverrideReasonListTests {
+  @Test func theHighlightedPresetIsMarkedAndColoured() throws {
+    let state = Scenes.dialog(
+      Scenes.frozenNour, events: [.beginOverride, .moveSelection(1), .moveSelection(1)])
+    let frame = Screens.render(state, size: Size(width: 80, height: 24))
+    #expect(frame.find("▸ Day pass") != nil)
+    #expect(frame.roles(of: "Day pass") == [.selection])
+    #expect(frame.find("  Forgot card") != nil)
+    #expect(frame.roles(of: "Forgot card") == [.value])
+    #expect(frame.find("Another reason ▸ type it") != nil, "the typed row says it takes typing")
+  }
+}

@@ -1,3 +1,4 @@
+import CheckInCore
 import Foundation
 
 /// Every setting the station has, in the order help lists them. See `SettingSpec`.
@@ -54,6 +55,13 @@ enum SettingTable {
   ]
 
   static let rules: [SettingSpec] = [
+    SettingSpec(
+      key: "override_reasons", option: nil, placeholder: "REASON, REASON…",
+      defaultValue: .value(OverrideReasons.standard.joined(separator: ", ")),
+      help: "the reasons a staff override offers to pick (another may be typed), or none",
+      apply: { settings, text, place throws(UsageError) in
+        settings.overrideReasons = try Parse.reasons(text, what: place.description)
+      }),
     SettingSpec(
       key: "duplicate_window", option: "duplicate-window", placeholder: "SECONDS",
       defaultValue: .value("120"),

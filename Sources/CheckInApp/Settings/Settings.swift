@@ -19,6 +19,7 @@ struct Settings: Sendable {
   var stationName = ""
   /// The country calling code local phone numbers are written without (`none`: no such code).
   var phoneCountryCode = "20"
+  var overrideReasons: [String] = []
   var duplicateWindow: TimeInterval = 0
   var allowOtherBranches = false
   var allowIDFallback = false
@@ -100,6 +101,34 @@ struct Settings: Sendable {
 
 /// Reads option values, with messages that say which option was wrong.
 enum Parse {
+  /// Override reasons: a comma-separated list of at most `maximumReasons` short reasons, or
+  /// `none` for a reason always typed by hand.
+  static func reasons(_ text: String, what: String) throws(UsageError) -> [String] {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if trimmed.lowercased() == "none" { return [] }
+    let reasons = trimmed.split(separator: ",", omittingEmptySubsequences: false).map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    if reasons.contains(where: \.isEmpty) {
+      throw UsageError(message: "\(what) has an empty reason between commas: “\(text)”")
+    }
+    if reasons.count > maximumReasons {
+      throw UsageError(
+        message: "\(what) lists \(reasons.count) reasons; at most \(maximumReasons) fit the prompt")
+    }
+    if let long = reasons.first(where: { $0.count > maximumReasonLength }) {
+      throw UsageError(
+        message: "\(what): “\(long)” is longer than \(maximumReasonLength) characters")
+    }
+    if Set(reasons.map { $0.lowercased() }).count != reasons.count {
+      throw UsageError(message: "\(what) names a reason twice: “\(text)”")
+    }
+    return reasons
+  }
+
+  static let maximumReasons = 8
+  static let maximumReasonLength = 40
+
   /// A country calling code: one to three digits, a leading `+` allowed; `none` for no code.
   static func countryCode(_ text: String, what: String) throws(UsageError) -> String {
     let trimmed = text.trimmingCharacters(in: .whitespaces)

@@ -136,6 +136,7 @@ final class StationRuntime {
         rescanKeepsBanner: true, confirmGuard: 0.3),
       kiosk: settings.isKiosk
         ? KioskLock(unlockCode: settings.kioskUnlockCode, action: settings.kioskAction) : nil,
-      allowsOverride: backend.supportsOverride, allowsUndo: backend.supportsVoid)
+      allowsOverride: backend.supportsOverride, allowsUndo: backend.supportsVoid,
+      overrideReasons: settings.overrideReasons)
   }
 }

@@ -238,6 +238,8 @@ extension Station {
       appendTyped(text, to: &panel.query)
       return searchChanged(panel, &state, context)
     case .overriding(var prompt):
+      // Typing is another reason than the presets: the highlight follows it.
+      prompt.choice = prompt.presets.count
       appendTyped(text, to: &prompt.reason)
       state.phase = .overriding(prompt)
       return []

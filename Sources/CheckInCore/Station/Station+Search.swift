@@ -144,6 +144,11 @@ extension Station {
   }
 
   static func moveSelection(_ step: Int, _ state: inout StationState, _ context: StationContext) {
+    if case .overriding(var prompt) = state.phase {
+      prompt.move(step)
+      state.phase = .overriding(prompt)
+      return
+    }
     guard case .searching(var panel) = state.phase else { return }
     let count =
       panel.scope == .members ? panel.page?.hits.count ?? 0 : panel.visits?.entries.count ?? 0

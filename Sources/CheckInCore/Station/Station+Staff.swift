@@ -13,16 +13,21 @@ extension Station {
       return
     }
     guard requireAbility(.override, &state, context) else { return }
-    state.phase = .overriding(OverridePrompt(card: card, refusal: refusal, openedAt: context.now))
+    state.phase = .overriding(
+      OverridePrompt(
+        card: card, refusal: refusal, presets: context.overrideReasons, openedAt: context.now))
   }
 
   /// Records the override: a visit without deduction, with the refusal and the reason.
   static func confirmOverride(
     _ prompt: OverridePrompt, _ state: inout StationState, _ context: StationContext
   ) -> [StationEffect] {
-    let reason = prompt.reason.trimmingCharacters(in: .whitespaces)
-    guard !reason.isEmpty else {
-      state.notice = Notice("Type a reason for letting the member in", tone: .warning)
+    guard let reason = prompt.chosenReason else {
+      let ask =
+        prompt.presets.isEmpty
+        ? "Type a reason for letting the member in"
+        : "Pick a reason with ↑ ↓, or type another one"
+      state.notice = Notice(ask, tone: .warning)
       return []
     }
     let override = StaffOverride(refusedAs: prompt.refusal.code, reason: reason)

@@ -16,11 +16,14 @@ public struct StationContext: Sendable {
   public var allowsOverride: Bool
   /// Whether the store can void a check-in from the station (the local database can).
   public var allowsUndo: Bool
+  /// The reasons an override offers to pick from, before "another reason" typed by hand.
+  public var overrideReasons: [String]
 
   public init(
     now: Date, timeZone: TimeZone = .current, policy: CheckInPolicy = CheckInPolicy(),
     stationName: String = "desk", timing: StationTiming = StationTiming(), searchLimit: Int = 20,
-    kiosk: KioskLock? = nil, allowsOverride: Bool = true, allowsUndo: Bool = true
+    kiosk: KioskLock? = nil, allowsOverride: Bool = true, allowsUndo: Bool = true,
+    overrideReasons: [String] = OverrideReasons.standard
   ) {
     self.now = now
     self.timeZone = timeZone
@@ -31,6 +34,7 @@ public struct StationContext: Sendable {
     self.kiosk = kiosk
     self.allowsOverride = allowsOverride
     self.allowsUndo = allowsUndo
+    self.overrideReasons = overrideReasons
   }
 }
 

@@ -162,8 +162,36 @@ extension SearchPanel {
 public struct OverridePrompt: Hashable, Sendable {
   public var card: MemberCard
   public var refusal: Refusal
+  /// The preset reasons offered, as configured when the prompt opened.
+  public var presets: [String]
+  /// The highlighted row: a preset's index, or `presets.count` for the reason typed by hand.
+  public var choice: Int
+  /// The reason typed by hand.
   public var reason = ""
   public var openedAt: Date
+
+  public init(card: MemberCard, refusal: Refusal, presets: [String], openedAt: Date) {
+    self.card = card
+    self.refusal = refusal
+    self.presets = presets
+    self.choice = 0
+    self.openedAt = openedAt
+  }
+
+  /// Whether the row for a reason typed by hand is highlighted.
+  public var isTyping: Bool { choice >= presets.count }
+
+  /// What would be recorded now: the highlighted preset, or the typed reason (trimmed; `nil`
+  /// while empty).
+  public var chosenReason: String? {
+    if !isTyping { return presets[choice] }
+    let typed = reason.trimmingCharacters(in: .whitespaces)
+    return typed.isEmpty ? nil : typed
+  }
+
+  mutating func move(_ step: Int) {
+    choice = min(max(choice + step, 0), presets.count)
+  }
 }
 
 public struct LoginPrompt: Hashable, Sendable {

@@ -217,6 +217,11 @@ extension KeyMap {
     KeyBinding([.up], on: [.searching], .station(.moveSelection(-1)), help: "Previous result"),
     KeyBinding([.down], on: [.searching], .station(.moveSelection(1)), help: "Next result"),
     KeyBinding(
+      [.up], on: [.overriding], .station(.moveSelection(-1)), help: "Previous reason"),
+    KeyBinding(
+      [.down], on: [.overriding], .station(.moveSelection(1)),
+      help: "Next reason; the last row takes a reason typed by hand"),
+    KeyBinding(
       [.pageDown], on: [.searching], .station(.movePage(1)), help: "Today's visits: older page"),
     KeyBinding(
       [.pageUp], on: [.searching], .station(.movePage(-1)), help: "Today's visits: newer page"),

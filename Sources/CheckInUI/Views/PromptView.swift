@@ -28,13 +28,26 @@ enum PromptView {
     _ frame: inout ScreenBuffer, in rect: Rect, prompt: OverridePrompt, info: ViewInfo
   ) {
     let why = prompt.refusal.message(name: prompt.card.member.fullName, timeZone: info.timeZone)
-    drawBox(
-      &frame, in: rect, title: "Staff override",
-      lines: [
-        ("Refused: \(why)", .danger),
-        ("Check in anyway, without deducting. Reason ▸ \(prompt.reason)█", .value),
-        ("Enter record it · Esc cancel", .muted),
-      ])
+    var lines: [(String, Role)] = [("Refused: \(why)", .danger)]
+    if prompt.presets.isEmpty {
+      lines.append(("Check in anyway, without deducting. Reason ▸ \(prompt.reason)█", .value))
+      lines.append(("Enter record it · Esc cancel", .muted))
+    } else {
+      lines.append(("Check in anyway, without deducting. Why?", .value))
+      for (index, preset) in prompt.presets.enumerated() {
+        let chosen = index == prompt.choice
+        lines.append(((chosen ? "▸ " : "  ") + preset, chosen ? .selection : .value))
+      }
+      let typed = prompt.reason.isEmpty && !prompt.isTyping ? "type it" : prompt.reason
+      let cursor = prompt.isTyping ? "█" : ""
+      lines.append(
+        (
+          (prompt.isTyping ? "▸ " : "  ") + "Another reason ▸ \(typed)\(cursor)",
+          prompt.isTyping ? .selection : .muted
+        ))
+      lines.append(("↑ ↓ pick · Enter record it · Esc cancel", .muted))
+    }
+    drawBox(&frame, in: rect, title: "Staff override", lines: lines)
   }
 
   static func unlock(_ frame: inout ScreenBuffer, in rect: Rect, prompt: UnlockPrompt) {
@@ -77,7 +90,9 @@ enum PromptView {
     let widest = given.map { frame.measure.columns(of: $0.0) }.max() ?? 0
     let width = min(rect.width, max(40, widest + 4))
     let lines = given.flatMap { line in
-      frame.measure.wrap(line.0, to: width - 4).map { ($0, line.1) }
+      // A line that fits keeps its indentation (a pick list's unmarked rows).
+      frame.measure.columns(of: line.0) <= width - 4
+        ? [line] : frame.measure.wrap(line.0, to: width - 4).map { ($0, line.1) }
     }
     let box = rect.centered(width: width, height: lines.count + 2)
     frame.fill(box, role: .normal)

@@ -13,10 +13,13 @@ struct Desk {
   var policy = CheckInPolicy(branchID: Fixture.branchID)
   var kiosk: KioskLock?
   var allowsOverride = true
+  var overrideReasons = OverrideReasons.standard
 
   var context: StationContext {
-    Fixture.context(
+    var context = Fixture.context(
       at: clock, policy: policy, timing: timing, kiosk: kiosk, allowsOverride: allowsOverride)
+    context.overrideReasons = overrideReasons
+    return context
   }
 
   @discardableResult
