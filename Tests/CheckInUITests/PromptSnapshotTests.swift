@@ -38,3 +38,31 @@ import Testing
     #expect(frame.find("Another reason ▸ type it") != nil, "the typed row says it takes typing")
   }
 }
+
+/// Eight reasons on a terminal with room for a few: the list scrolls with the highlight.
+@Suite struct OverrideReasonWindowTests {
+  @Test func theWindowHoldsTheChoiceAndScrollsAsLittleAsItCan() {
+    #expect(PickWindow(count: 4, choice: 0, rows: 6).range == 0..<4)
+    #expect(PickWindow(count: 8, choice: 0, rows: 4).range == 0..<4)
+    #expect(PickWindow(count: 8, choice: 5, rows: 4).range == 3..<7)
+    #expect(PickWindow(count: 8, choice: 7, rows: 4).range == 4..<8)
+    #expect(PickWindow(count: 8, choice: 8, rows: 4).range == 4..<8, "the typed row ends the list")
+    #expect(PickWindow(count: 8, choice: 3, rows: 0).range == 3..<4, "one row at the least")
+  }
+
+  @Test func eightReasonsAt60x16ShowTheHighlightedOneAndTheTypedRow() throws {
+    let reasons = (1...8).map { "Reason number \($0)" }
+    var state = Scenes.dialog(Scenes.frozenNour, events: [])
+    var context = Scenes.context(at: Scenes.now)
+    context.overrideReasons = reasons
+    _ = Station.reduce(into: &state, .beginOverride, context)
+    for _ in 0..<6 { _ = Station.reduce(into: &state, .moveSelection(1), context) }
+    let frame = Screens.render(state, size: Size(width: 60, height: 16))
+    #expect(frame.find("▸ Reason number 7") != nil)
+    #expect(frame.find("Another reason ▸ type it") != nil)
+    #expect(frame.find("↑ ↓ pick · Enter record it · Esc cancel") != nil)
+    #expect(frame.find("Reason number 1") == nil, "scrolled past")
+    #expect(frame.find("of 8)") != nil, "the question says which of the reasons are shown")
+    Snapshot.expect(frame, named: "prompt-override-eight-reasons")
+  }
+}

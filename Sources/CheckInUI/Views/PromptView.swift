@@ -33,10 +33,19 @@ enum PromptView {
       lines.append(("Check in anyway, without deducting. Reason ▸ \(prompt.reason)█", .value))
       lines.append(("Enter record it · Esc cancel", .muted))
     } else {
-      lines.append(("Check in anyway, without deducting. Why?", .value))
-      for (index, preset) in prompt.presets.enumerated() {
+      // The rows around the pick list, then as many presets as the terminal has rows for.
+      let fixed = rows(of: lines, in: rect, frame: frame) + 3 + 2
+      let shown = PickWindow(
+        count: prompt.presets.count, choice: prompt.choice, rows: rect.height - fixed)
+      var why = "Check in anyway, without deducting. Why?"
+      if shown.range.count < prompt.presets.count {
+        why +=
+          " (\(shown.range.lowerBound + 1)–\(shown.range.upperBound) of \(prompt.presets.count))"
+      }
+      lines.append((why, .value))
+      for index in shown.range {
         let chosen = index == prompt.choice
-        lines.append(((chosen ? "▸ " : "  ") + preset, chosen ? .selection : .value))
+        lines.append(((chosen ? "▸ " : "  ") + prompt.presets[index], chosen ? .selection : .value))
       }
       let typed = prompt.reason.isEmpty && !prompt.isTyping ? "type it" : prompt.reason
       let cursor = prompt.isTyping ? "█" : ""
@@ -84,16 +93,28 @@ enum PromptView {
     drawBox(&frame, in: rect, title: "Log in again", lines: lines)
   }
 
+  /// How many rows `given` takes in a box: a box grows to its longest line, so only a line
+  /// longer than the terminal is wide wraps.
+  private static func rows(of given: [(String, Role)], in rect: Rect, frame: ScreenBuffer) -> Int {
+    wrapped(given, width: rect.width, frame: frame).count
+  }
+
+  private static func wrapped(_ given: [(String, Role)], width: Int, frame: ScreenBuffer)
+    -> [(String, Role)]
+  {
+    given.flatMap { line in
+      // A line that fits keeps its indentation (a pick list's unmarked rows).
+      frame.measure.columns(of: line.0) <= width - 4
+        ? [line] : frame.measure.wrap(line.0, to: width - 4).map { ($0, line.1) }
+    }
+  }
+
   private static func drawBox(
     _ frame: inout ScreenBuffer, in rect: Rect, title: String, lines given: [(String, Role)]
   ) {
     let widest = given.map { frame.measure.columns(of: $0.0) }.max() ?? 0
     let width = min(rect.width, max(40, widest + 4))
-    let lines = given.flatMap { line in
-      // A line that fits keeps its indentation (a pick list's unmarked rows).
-      frame.measure.columns(of: line.0) <= width - 4
-        ? [line] : frame.measure.wrap(line.0, to: width - 4).map { ($0, line.1) }
-    }
+    let lines = wrapped(given, width: width, frame: frame)
     let box = rect.centered(width: width, height: lines.count + 2)
     frame.fill(box, role: .normal)
     frame.box(box, role: .border, title: title, titleRole: .title)
