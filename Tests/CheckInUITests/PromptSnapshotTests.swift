@@ -66,3 +66,22 @@ import Testing
     Snapshot.expect(frame, named: "prompt-override-eight-reasons")
   }
 }
+
+/// A refusal at a locked kiosk keeps the card for the member, but not their whole phone number
+/// for whoever queues behind them.
+@Suite struct KioskCardPrivacyTests {
+  @Test func aLockedKioskShowsOnlyThePhonesLastDigits() {
+    let events: [StationEvent] = [
+      .scanned("GYM-7"), .lookedUp(RequestID(1), .success(Scenes.frozenNour)),
+    ]
+    let size = Size(width: 100, height: 30)
+    let kiosk = Screens.render(
+      Scenes.state(events, kiosk: Screens.kiosk), size: size, kiosk: Screens.kiosk)
+    #expect(kiosk.find("Nour Adel") != nil)
+    #expect(kiosk.find("+20 100 123 4507") == nil)
+    #expect(kiosk.find("phone …507") != nil)
+
+    let desk = Screens.render(Scenes.state(events), size: size)
+    #expect(desk.find("+20 100 123 4507") != nil, "the desk sees the number to call")
+  }
+}

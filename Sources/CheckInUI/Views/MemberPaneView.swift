@@ -11,6 +11,10 @@ enum MemberPaneView {
     return 5 + max(card.subscriptions.count, 1) + (alerts == 0 ? 0 : 1 + alerts)
   }
 
+  static func lastDigits(of phone: String, count: Int = 3) -> String {
+    String(phone.filter { $0.isASCII && $0.isNumber }.suffix(count))
+  }
+
   static func draw(
     _ frame: inout ScreenBuffer, in rect: Rect, card: MemberCard, selected: Int?,
     plans usable: [Subscription], info: ViewInfo
@@ -25,7 +29,11 @@ enum MemberPaneView {
       limit: rect.width - used)
     y += 1
     var facts: [String] = []
-    if let phone = member.phone { facts.append(phone) }
+    if let phone = member.phone {
+      // Whoever queues behind a member at a locked kiosk sees the card too: only the last digits,
+      // enough for the member to know the number is theirs.
+      facts.append(info.showsPrivateLists ? phone : "phone …" + lastDigits(of: phone))
+    }
     facts.append(
       member.branchName.map { "\($0) (branch \(member.branchID))" } ?? "branch \(member.branchID)")
     let factsWidth = frame.put(
